@@ -1,0 +1,14 @@
+"""jsrt: a JavaScript runtime in Python.
+
+JS compiles to Python code objects; realms can be snapshotted, stored in an
+LMDB store with IndexedDB semantics, and instantiated by worker processes.
+"""
+
+__version__ = "0.1.0"
+
+from .runtime.values import undefined, null
+from .errors import JSError, TimeoutError, SnapshotError, DataCloneError, WorkerCrashedError
+from .realm import Realm, JSHandle
+
+__all__ = ["Realm", "JSHandle", "JSError", "TimeoutError", "SnapshotError", "DataCloneError",
+           "WorkerCrashedError", "undefined", "null", "__version__"]

@@ -1,0 +1,98 @@
+"""Compile JS source into CompiledUnits of Python code objects (see codegen.py)."""
+
+import ast
+import hashlib
+import sys
+import threading
+
+from ..parser import parse_script, parse_module, JSSyntaxError
+from .scope import Analyzer
+from .codegen import CodeGen, CompileError, to_utf16
+
+__all__ = ["CompiledUnit", "compile_script", "JSSyntaxError", "unit_registry"]
+
+ENGINE_TAG = None
+
+
+class CompiledUnit:
+    """One compiled script: its code objects and what GlobalDeclarationInstantiation needs.
+
+    ``code`` is the code object of the script function; ``metas`` the FuncMeta
+    tuples of its functions (index = meta[6]).
+    """
+    __slots__ = ("key", "source", "filename", "code", "var_names", "lex_decls", "func_names",
+                 "metas", "strict", "kind", "__weakref__")
+
+    def __init__(self, key, source, filename, code, var_names, lex_decls, func_names, metas,
+                 strict, kind):
+        self.key = key
+        self.source = source
+        self.filename = filename
+        self.code = code
+        self.var_names = var_names
+        self.lex_decls = lex_decls
+        self.func_names = func_names
+        self.metas = metas
+        self.strict = strict
+        self.kind = kind
+
+
+#: key -> CompiledUnit for every unit compiled or loaded in this process.
+unit_registry = {}
+_lock = threading.Lock()
+
+
+def unit_key(source, filename, kind, strict):
+    h = hashlib.sha256()
+    h.update(("%s\0%s\0%d\0" % (kind, filename or "", strict)).encode())
+    h.update(source.encode("utf-8", "surrogatepass"))
+    return h.hexdigest()[:32]
+
+
+def compile_script(source, filename=None, strict=False, kind="script"):
+    """Parse and compile a classic script (cached per process by source hash)."""
+    key = unit_key(source, filename, kind, strict)
+    u = unit_registry.get(key)
+    if u is not None:
+        return u
+    prog = parse_script(source, filename)
+    an = Analyzer()
+    try:
+        fi = an.analyze_program(prog, kind="script" if kind == "script" else kind, strict=strict)
+    except RecursionError:
+        raise JSSyntaxError("Maximum nesting depth exceeded", filename, 1, 0) from None
+    gen = CodeGen(source, filename or "<anonymous>", key, an, kind=kind)
+    try:
+        mod, var_names, lex, funcs = gen.compile_program(prog)
+    except CompileError as e:
+        node = e.node
+        line = node.loc.start.line if node is not None else 1
+        col = node.loc.start.column if node is not None else 0
+        raise JSSyntaxError(str(e), filename, line, col) from None
+    except RecursionError:
+        raise JSSyntaxError("Maximum nesting depth exceeded", filename, 1, 0) from None
+    try:
+        modcode = compile(mod, filename or "<anonymous>", "exec")
+    except (RecursionError, MemoryError):
+        raise JSSyntaxError("Maximum nesting depth exceeded", filename, 1, 0) from None
+    except SyntaxError as e:
+        raise JSSyntaxError("cannot compile: %s" % e.msg, filename, e.lineno, e.offset) from None
+    code = None
+    for c in modcode.co_consts:
+        if hasattr(c, "co_name") and c.co_name == "__script__":
+            code = c
+    u = CompiledUnit(key, source, filename or "<anonymous>", code, var_names, lex, funcs,
+                     tuple(gen.metas), fi.strict, kind)
+    with _lock:
+        unit_registry[key] = u
+    return u
+
+
+def debug_source(source, filename=None, kind="script"):
+    """The generated Python source of a script (for debugging the compiler)."""
+    prog = parse_script(source, filename)
+    an = Analyzer()
+    an.analyze_program(prog, kind=kind)
+    gen = CodeGen(source, filename or "<anonymous>", "debug", an, kind=kind)
+    mod, *_ = gen.compile_program(prog)
+    return ast.unparse(mod)

@@ -1,0 +1,2096 @@
+"""Code generation: ESTree -> Python AST -> Python code objects.
+
+Each JS function becomes a Python ``def`` whose parameters are ``this`` and the
+JS parameters; JS locals are Python locals, captured ones Python cells.  The
+generated code calls runtime helpers (names starting with ``R_``) only where
+its inline fast paths (float arithmetic, strict equality, JS-function calls)
+do not apply.  See DESIGN.md, "The engine core".
+
+Naming in generated code (disjoint by construction):
+  ``<jsname>_<n>``  a JS binding (n unique per unit)
+  ``_t<n>``         a temporary;  ``_F<n>`` the def of function meta n
+  ``_I<n>``         a per-iteration loop frame; ``_C<n>`` a class builder
+  ``R_*``           runtime helpers; ``_GO`` the global object
+"""
+
+import ast as A
+
+from . import pyast as P
+from .scope import Analyzer, bound_names, FUNCTION_TYPES
+
+NUMBER_TYPES = (int, float)
+
+
+def to_utf16(s):
+    """A Python str of code points -> a str of UTF-16 code units."""
+    if s.isascii():
+        return s
+    for ch in s:
+        if ord(ch) > 0xFFFF:
+            break
+    else:
+        return s
+    b = s.encode("utf-16-le", "surrogatepass")
+    return "".join(chr(b[i] | (b[i + 1] << 8)) for i in range(0, len(b), 2))
+
+
+class CompileError(Exception):
+    def __init__(self, message, node=None):
+        Exception.__init__(self, message)
+        self.node = node
+
+
+def _sanitize(n):
+    out = []
+    for ch in n:
+        if ch == "$":
+            out.append("S_")
+        elif ch.isalnum() or ch == "_":
+            out.append(ch)
+        else:
+            out.append("U%x_" % ord(ch))
+    s = "".join(out)
+    if not s or not (s[0].isalpha() or s[0] == "_"):
+        s = "v" + s
+    if not s.isidentifier():
+        s = "v%x" % abs(hash(n))
+    return s
+
+
+class Ctx:
+    """One Python function being generated."""
+    __slots__ = ("kind", "parent", "fi", "own", "assigned", "has_yield", "this_name",
+                 "iter_bindings")
+
+    def __init__(self, kind, parent, fi):
+        self.kind = kind            # func iter gen cls script
+        self.parent = parent
+        self.fi = fi
+        self.own = set()
+        self.assigned = set()
+        self.has_yield = False
+        self.this_name = "this"
+        self.iter_bindings = ()
+
+
+class Jump:
+    """A break/continue target (or a frame boundary) on the jump stack."""
+    __slots__ = ("kind", "labels", "id", "exc_break", "exc_cont", "native_cont", "ctx",
+                 "iter_names")
+
+    def __init__(self, kind, labels, jid, ctx):
+        self.kind = kind            # loop switch block iterfn func
+        self.labels = labels
+        self.id = jid
+        self.exc_break = False
+        self.exc_cont = False
+        self.native_cont = False
+        self.ctx = ctx
+        self.iter_names = ()
+
+
+# Function kinds in FuncMeta flags
+FK_NORMAL = 0
+FK_ARROW = 1
+FK_METHOD = 2
+FK_GET = 3
+FK_SET = 4
+FK_CLASS = 5
+FK_DERIVED = 6
+FLAG_STRICT = 16
+FLAG_GEN = 32
+FLAG_ASYNC = 64
+FLAG_NT = 128
+FLAG_CTORFN = 256   # constructor (normal non-strict/strict functions)
+
+
+class CodeGen:
+    def __init__(self, source, filename, unit_key, analyzer, kind="script"):
+        self.source = source
+        self.filename = filename
+        self.unit_key = unit_key
+        self.an = analyzer
+        self.kind = kind
+        self.counter = 0
+        self.metas = []
+        self.out = None
+        self.ctx = None
+        self.jumps = []
+        self.pending_labels = []
+        self.template_sites = 0
+
+    # -- utilities -----------------------------------------------------------
+    def uid(self):
+        self.counter += 1
+        return self.counter
+
+    def tmp(self):
+        n = "_t%d" % self.uid()
+        self.ctx.own.add(n)
+        return n
+
+    def emit(self, s):
+        self.out.append(s)
+
+    def loc(self, py, js):
+        loc = getattr(js, "loc", None)
+        if loc is not None:
+            py.lineno = loc.start.line
+            py.col_offset = loc.start.column
+            py.end_lineno = loc.end.line
+            py.end_col_offset = loc.end.column if loc.end.line != loc.start.line or loc.end.column >= loc.start.column else loc.start.column
+        return py
+
+    def src(self, node):
+        r = node.range
+        return self.source[r[0]:r[1]]
+
+    def pyname(self, b):
+        if b.pyname is None:
+            b.pyname = "%s_%d" % (_sanitize(b.name), self.uid())
+        return b.pyname
+
+    def mark_assigned(self, n):
+        self.ctx.assigned.add(n)
+
+    def declare_own(self, n):
+        self.ctx.own.add(n)
+
+    # -- program ---------------------------------------------------------------
+    def compile_program(self, prog):
+        fi = self.an.funcs[id(prog)]
+        ctx = Ctx("script", None, fi)
+        self.ctx = ctx
+        body = []
+        self.out = body
+        self.jumps = [Jump("func", (), 0, ctx)]
+        self.declare_own("this")
+        self.declare_own("_cv")
+        sc = self.an.scopes[id(prog)]
+        # GlobalDeclarationInstantiation (16.1.7) is done by the runtime from the
+        # declaration lists; function objects are created here.
+        self.emit(P.assign("_cv", P.name("R_undef")))
+        self.hoist_functions(fi, sc, global_level=True)
+        self.block_body(prog.body, sc, top=True)
+        self.emit(P.ret(P.name("_cv")))
+        fdef = P.funcdef("__script__", ["this"], body)
+        mod = A.Module(body=[fdef], type_ignores=[])
+        A.fix_missing_locations(mod)
+        var_names = [n for n in fi.var_names]
+        lex = [(b.name, b.kind) for b in sc.bindings.values() if b.lexical]
+        funcs = [s.id.name for s in fi.hoisted]
+        return mod, var_names, lex, funcs
+
+    def global_binding(self, b):
+        """True if binding b lives in the global environment (script top level)."""
+        return b is not None and b.scope.kind == "script" and self.kind == "script"
+
+    # -- functions ---------------------------------------------------------------
+    def hoist_functions(self, fi, scope, global_level=False):
+        for s in fi.hoisted:
+            fexpr = self.function(s, name_hint=s.id.name)
+            b = scope.bindings[s.id.name]
+            self.assign_binding(b, fexpr, s, init=True)
+
+    def function(self, node, name_hint=None, kind=None, home=None, class_ctx=None):
+        """Compile a function node; emit its def; return the JSFunction-creating expr."""
+        fi = self.an.funcs[id(node)]
+        idx = len(self.metas)
+        fname = "_F%d" % idx
+        self.metas.append(None)
+        parent_ctx = self.ctx
+        ctx = Ctx("func", parent_ctx, fi)
+        saved = (self.out, self.ctx, self.jumps)
+        self.ctx = ctx
+        self.jumps = [Jump("func", (), 0, ctx)]
+        body = []
+        self.out = body
+        params = []
+        defaults = []
+        vararg = None
+        kwonly = []
+        kwdef = []
+        if fi.is_arrow:
+            this_param = "_this%d" % self.uid()
+        else:
+            this_param = "this"
+        params.append(this_param)
+        ctx.own.add(this_param)
+        sc = fi.scope
+        names = [p.name for p in node.params if p.type == "Identifier"]
+        dup = len(set(names)) != len(names)
+        positional = (fi.simple_params and not fi.uses_args and not dup and not fi.dynamic)
+        pnodes = node.params
+        if positional:
+            for p in pnodes:
+                b = sc.bindings[p.name]
+                pn = self.pyname(b)
+                params.append(pn)
+                defaults.append(P.name("R_undef"))
+                ctx.own.add(pn)
+            vararg = "_rest"
+        else:
+            vararg = "_args"
+        ctx.own.add(vararg)
+        if fi.uses_nt or fi.is_derived or fi.is_ctor:
+            kwonly.append("_nt")
+            kwdef.append(P.name("R_undef"))
+            ctx.own.add("_nt")
+        is_gen = fi.is_gen or fi.is_async
+        # --- prologue: this, arguments, params
+        if fi.is_derived:
+            self.emit(P.assign("this", P.name("R_TDZ")))
+        elif fi.uses_this and not fi.strict and not fi.is_arrow:
+            self.emit(P.assign("this", P.call("R_sloppythis", P.name("this"), P.name("_GO"))))
+        if fi.uses_args and fi.args_binding is not None:
+            ab = fi.args_binding
+            an = self.pyname(ab)
+            ctx.own.add(an)
+            mapped = (not fi.strict and fi.simple_params and fi.assigns_params)
+            if mapped:
+                # getters/setters aliasing parameters
+                getters = []
+                setters = []
+                seen = set()
+                for i, p in enumerate(pnodes):
+                    pb = sc.bindings[p.name]
+                    pn = self.pyname(pb)
+                    if p.name in seen:
+                        continue
+                    seen.add(p.name)
+                gfn = "_ag%d" % self.uid()
+                sfn = "_as%d" % self.uid()
+                ctx.own.update((gfn, sfn))
+                # def _ag(i): return (a, b, c)[i]
+                pn_list = []
+                last = {}
+                for i, p in enumerate(pnodes):
+                    last[p.name] = i
+                for i, p in enumerate(pnodes):
+                    pn_list.append((i, self.pyname(sc.bindings[p.name]), last[p.name] == i))
+                gbody = [P.ret(P.subscript(P.tuple_(*[P.name(pn) for _, pn, _ in pn_list]),
+                                           P.name("i")))]
+                self.emit(P.funcdef(gfn, ["i"], gbody))
+                sbody = []
+                for i, pn, ok in pn_list:
+                    if ok:
+                        sbody.append(P.if_(P.eq(P.name("i"), P.const(i)),
+                                           [P.assign(pn, P.name("v"))]))
+                all_pns = sorted({pn for _, pn, _ in pn_list})
+                sdef = P.funcdef(sfn, ["i", "v"], ([A.Nonlocal(names=all_pns)] if all_pns else []) + sbody)
+                self.emit(sdef)
+                argsexpr = P.call("R_mkargs_mapped", P.name(vararg), P.const(len(pnodes)),
+                                  P.name(gfn), P.name(sfn), P.name("_SELF") if False else P.const(None))
+            else:
+                argsexpr = P.call("R_mkargs", P.name(vararg), P.const(fi.strict))
+            # parameters must be bound before mapping; bind them first
+        if not positional:
+            # bind parameters from _args
+            if fi.simple_params:
+                for i, p in enumerate(pnodes):
+                    b = sc.bindings[p.name]
+                    pn = self.pyname(b)
+                    ctx.own.add(pn)
+                    self.emit(P.assign(pn, P.ifexp(
+                        P.cmp(P.call("len", P.name(vararg)), A.Gt(), P.const(i)),
+                        P.subscript(P.name(vararg), P.const(i)), P.name("R_undef"))))
+                if fi.uses_args and fi.args_binding is not None:
+                    self.emit(P.assign(self.pyname(fi.args_binding), argsexpr))
+            else:
+                if fi.uses_args and fi.args_binding is not None:
+                    self.emit(P.assign(self.pyname(fi.args_binding), argsexpr))
+                # Non-simple parameters: TDZ for later params, then bind in order.
+                for p in pnodes:
+                    for ident in bound_names(p, []):
+                        b = sc.bindings[ident.name]
+                        pn = self.pyname(b)
+                        ctx.own.add(pn)
+                for i, p in enumerate(pnodes):
+                    if p.type == "RestElement":
+                        val = P.call("R_mkarr", A.Subscript(
+                            value=P.name(vararg), slice=A.Slice(lower=P.const(i), upper=None, step=None),
+                            ctx=P.LOAD))
+                        self.bind_pattern(p.argument, val, init=True, node=p)
+                    else:
+                        val = P.ifexp(P.cmp(P.call("len", P.name(vararg)), A.Gt(), P.const(i)),
+                                      P.subscript(P.name(vararg), P.const(i)), P.name("R_undef"))
+                        self.bind_pattern(p, val, init=True, node=p)
+        elif fi.uses_args and fi.args_binding is not None:
+            self.emit(P.assign(self.pyname(fi.args_binding), argsexpr))
+        # vars
+        for n in fi.var_names:
+            b = sc.bindings[n]
+            if b.kind in ("param",):
+                continue
+            if n in fi.param_names:
+                continue
+            if b.kind == "function":
+                continue
+            pn = self.pyname(b)
+            ctx.own.add(pn)
+            self.emit(P.assign(pn, P.name("R_undef")))
+        # functions named like a param or var still need the var declared own
+        self.hoist_functions(fi, sc)
+        # lexical declarations of the body
+        if node.body.type == "BlockStatement":
+            inner = None
+            if is_gen:
+                inner = self._gen_inner(fi, node, sc)
+            else:
+                self.block_body(node.body.body, sc, top=True)
+        else:
+            if is_gen:
+                inner = self._gen_inner(fi, node, sc)
+            else:
+                v = self.expr(node.body)
+                r = P.ret(v)
+                self.loc(r, node.body)
+                self.emit(r)
+        if is_gen:
+            self.emit(P.ret(P.name(inner)))
+        elif fi.is_derived:
+            self.emit(P.ret(P.call("R_chkthis", P.name("this"))))
+        fdef = P.funcdef(fname, params, self._nonlocals(ctx) + body, vararg=vararg,
+                         defaults=defaults, kwonly=kwonly, kw_defaults=kwdef)
+        self.loc(fdef, node)
+        self.out, self.ctx, self.jumps = saved
+        self.emit(fdef)
+        self.ctx.own.add(fname)
+        # meta
+        nparams = 0
+        for p in node.params:
+            if p.type in ("AssignmentPattern", "RestElement"):
+                break
+            nparams += 1
+        kindcode = {"function": FK_NORMAL, "arrow": FK_ARROW, "method": FK_METHOD,
+                    "get": FK_GET, "set": FK_SET}.get(fi.kind, FK_NORMAL)
+        if fi.kind == "ctor":
+            kindcode = FK_DERIVED if fi.is_derived else FK_CLASS
+        flags = kindcode
+        if fi.strict:
+            flags |= FLAG_STRICT
+        if fi.is_gen:
+            flags |= FLAG_GEN
+        if fi.is_async:
+            flags |= FLAG_ASYNC
+        if fi.uses_nt or fi.is_derived or fi.is_ctor:
+            flags |= FLAG_NT
+        if fi.kind == "function" and not fi.is_gen and not fi.is_async:
+            flags |= FLAG_CTORFN
+        fname_js = name_hint
+        if node.type == "FunctionExpression" and node.id is not None and kind is None:
+            fname_js = node.id.name
+        elif node.type == "FunctionDeclaration" and node.id is not None:
+            fname_js = node.id.name
+        r = node.range
+        meta = (to_utf16(fname_js) if fname_js is not None else None, nparams, flags, r[0], r[1],
+                self.unit_key, idx)
+        self.metas[idx] = meta
+        fexpr = P.call("R_mkfunc", P.name(fname), P.const(meta))
+        # named function expression: its own name binding
+        fsc = self.an.scopes.get(("fname", id(node)))
+        if fsc is not None:
+            b = fsc.bindings[node.id.name]
+            if b.captured or True:
+                pn = self.pyname(b)
+                # bind the name around: (pn := R_mkfunc(...)); closures read pn
+                self.ctx.own.add(pn)
+                self.mark_assigned(pn)
+                fexpr = P.walrus(pn, fexpr)
+        return fexpr
+
+    def _gen_inner(self, fi, node, sc):
+        """Generator/async body as an inner Python generator function."""
+        gname = "_G%d" % self.uid()
+        outer_ctx = self.ctx
+        ctx = Ctx("gen", outer_ctx, fi)
+        saved = (self.out, self.ctx, self.jumps)
+        body = []
+        self.out = body
+        self.ctx = ctx
+        self.jumps = [Jump("func", (), 0, ctx)]
+        if node.body.type == "BlockStatement":
+            self.block_body(node.body.body, sc, top=True, lex_only=True)
+        else:
+            v = self.expr(node.body)
+            self.emit(P.ret(v))
+        # guarantee it is a generator
+        body.append(P.if_(P.const(False), [P.expr_stmt(A.Yield(value=None))]))
+        fdef = P.funcdef(gname, [], self._nonlocals(ctx) + body)
+        self.loc(fdef, node)
+        self.out, self.ctx, self.jumps = saved
+        self.emit(fdef)
+        outer_ctx.own.add(gname)
+        return gname
+
+    def _nonlocals(self, ctx):
+        names = sorted(n for n in ctx.assigned if n not in ctx.own)
+        if ctx.kind == "script":
+            return []
+        # propagate "assigned" upward so intermediate frames see the cell
+        p = ctx.parent
+        return [A.Nonlocal(names=names)] if names else []
+
+    # -- blocks ------------------------------------------------------------------
+    def block_body(self, stmts, scope, top=False, lex_only=False):
+        self.enter_scope(scope, top)
+        for s in stmts:
+            self.stmt(s)
+
+    def enter_scope(self, scope, top=False):
+        """Initialise the lexical bindings of a scope (TDZ markers, block functions)."""
+        for b in scope.bindings.values():
+            if b.lexical and b.tdz:
+                self.init_tdz(b)
+        # block-level function declarations are hoisted to the top of the block
+        if not top or scope.kind not in ("function", "script"):
+            node = scope.node
+            stmts = None
+            if node is not None:
+                if node.type == "BlockStatement":
+                    stmts = node.body
+                elif node.type == "SwitchStatement":
+                    stmts = [x for c in node.cases for x in c.consequent]
+                elif node.type == "FunctionDeclaration":
+                    stmts = [node]
+            if stmts:
+                for s in stmts:
+                    if s.type == "FunctionDeclaration":
+                        b = scope.bindings.get(s.id.name)
+                        if b is not None and b.kind == "blockfn":
+                            f = self.function(s, name_hint=s.id.name)
+                            self.assign_binding(b, f, s, init=True)
+
+    def init_tdz(self, b):
+        if self.global_binding(b):
+            return  # the runtime creates global lexical bindings in TDZ
+        pn = self.pyname(b)
+        self.declare_own(pn)
+        self.emit(P.assign(pn, P.name("R_TDZ")))
+
+    # -- statements ------------------------------------------------------------
+    def stmt(self, s):
+        m = getattr(self, "s_" + s.type, None)
+        if m is None:
+            raise CompileError("unsupported statement %s" % s.type, s)
+        n0 = len(self.out)
+        m(s)
+        for py in self.out[n0:]:
+            if not hasattr(py, "lineno"):
+                self.loc(py, s)
+
+    def s_EmptyStatement(self, s):
+        pass
+
+    def s_DebuggerStatement(self, s):
+        pass
+
+    def s_ExpressionStatement(self, s):
+        e = s.expression
+        if self.ctx.kind == "script" or self.ctx.fi.is_script:
+            if self.kind in ("script", "eval"):
+                v = self.expr(e)
+                st = P.assign("_cv", v)
+                self.loc(st, s)
+                self.emit(st)
+                return
+        st = self.expr_statement(e)
+        if st is not None:
+            self.loc(st, s)
+            self.emit(st)
+
+    def set_cv_undefined(self):
+        if self.ctx.fi.is_script and self.kind in ("script", "eval"):
+            self.emit(P.assign("_cv", P.name("R_undef")))
+
+    def expr_statement(self, e):
+        """An expression whose value is discarded: plain assignments become statements."""
+        t = e.type
+        if t == "AssignmentExpression" and e.operator == "=" and e.left.type == "Identifier":
+            v = self.expr(e.right, name_hint=e.left.name)
+            return self.assign_ident(e.left, v, as_stmt=True)
+        if t == "UpdateExpression" and e.argument.type == "Identifier":
+            return self.update_ident(e, as_stmt=True)
+        if t == "SequenceExpression":
+            for x in e.expressions:
+                st = self.expr_statement(x)
+                if st is not None:
+                    self.loc(st, x)
+                    self.emit(st)
+            return None
+        return P.expr_stmt(self.expr(e))
+
+    def s_BlockStatement(self, s):
+        sc = self.an.scopes.get(id(s))
+        self.enter_scope(sc)
+        for x in s.body:
+            self.stmt(x)
+
+    def s_VariableDeclaration(self, s):
+        for d in s.declarations:
+            if d.init is None:
+                if s.kind == "var":
+                    continue
+                if d.id.type == "Identifier":
+                    b = self.an.refs.get(id(d.id))
+                    self.assign_binding(b, P.name("R_undef"), d.id, init=True, ident=d.id)
+                continue
+            hint = d.id.name if d.id.type == "Identifier" else None
+            v = self.expr(d.init, name_hint=hint)
+            self.bind_pattern(d.id, v, init=s.kind != "var", node=d)
+
+    def s_FunctionDeclaration(self, s):
+        # Hoisted; Annex B.3.3 copies a sloppy block function to its var binding here.
+        fi = self.ctx.fi
+        outer = self.an.funcs.get(id(s))
+        b_block = None
+        sc = None
+        for j in range(1):
+            pass
+        # find the block binding and a var binding of the same name
+        b = None
+        scope = self._scope_of_decl(s)
+        if scope is not None and scope.kind not in ("function", "script", "eval"):
+            b = scope.bindings.get(s.id.name)
+            if b is not None and b.kind == "blockfn" and not outer.parent.strict:
+                vb = self._annexb_var(scope, s.id.name)
+                if vb is not None:
+                    self.assign_binding(vb, self.read_binding(b, s.id), s, init=True)
+
+    def _scope_of_decl(self, s):
+        # The scope in which the declaration's name is bound
+        return getattr(self, "_cur_scope_map", {}).get(id(s))
+
+    def _annexb_var(self, scope, name):
+        sc = scope.parent
+        while sc is not None:
+            b = sc.bindings.get(name)
+            if b is not None:
+                if sc.kind in ("function", "script", "eval") and b.kind in ("var", "function"):
+                    return b
+                if b.lexical or b.kind in ("blockfn", "catch", "param"):
+                    if sc.kind in ("function", "script", "eval") and b.kind == "param":
+                        return None
+                    return None
+            if sc.kind in ("function", "script", "eval"):
+                return None
+            sc = sc.parent
+        return None
+
+    def s_ClassDeclaration(self, s):
+        v = self.klass(s)
+        b = self.an.scopes[id(s)].parent.bindings.get(s.id.name) if False else None
+        # the outer binding: resolve through the enclosing scope
+        b = self._outer_class_binding(s)
+        self.assign_binding(b, v, s, init=True)
+
+    def _outer_class_binding(self, s):
+        sc = self.an.scopes[id(s)].parent
+        while sc is not None:
+            b = sc.bindings.get(s.id.name)
+            if b is not None:
+                return b
+            sc = sc.parent
+        return None
+
+    def s_ReturnStatement(self, s):
+        v = self.expr(s.argument) if s.argument is not None else P.name("R_undef")
+        fi = self.ctx.fi
+        if fi.is_derived and not fi.is_arrow and self._in_func_of(fi):
+            v = P.call("R_derivedret", v, P.name("this"))
+        self.emit_return(v)
+
+    def _in_func_of(self, fi):
+        return True
+
+    def emit_return(self, v):
+        # crossing per-iteration frames: return a signal
+        for j in reversed(self.jumps):
+            if j.kind == "iterfn":
+                self.emit(P.ret(P.tuple_(P.const(2), v, *[P.name(n) for n in j.iter_names])))
+                return
+            if j.kind == "func":
+                break
+        self.emit(P.ret(v))
+
+    def s_IfStatement(self, s):
+        self.set_cv_undefined()
+        test = self.test(s.test)
+        saved = self.out
+        body = []
+        self.out = body
+        self.sub_stmt(s.consequent)
+        orelse = []
+        if s.alternate is not None:
+            self.out = orelse
+            self.sub_stmt(s.alternate)
+        self.out = saved
+        self.emit(P.if_(test, body, orelse))
+
+    def sub_stmt(self, s):
+        if s.type == "FunctionDeclaration":
+            sc = self.an.scopes.get(id(s))
+            self._cur_scope_map = getattr(self, "_cur_scope_map", {})
+            self._cur_scope_map[id(s)] = sc
+            self.enter_scope(sc)
+            self.stmt(s)
+        else:
+            self.stmt(s)
+
+    def s_ThrowStatement(self, s):
+        v = self.expr(s.argument)
+        r = P.raise_(P.call("R_JSThrow", v))
+        self.emit(r)
+
+    # -- labels and jumps ----------------------------------------------------------
+    def s_LabeledStatement(self, s):
+        labels = []
+        node = s
+        while node.type == "LabeledStatement":
+            labels.append(node.label.name)
+            node = node.body
+        if node.type in ("ForStatement", "ForInStatement", "ForOfStatement", "WhileStatement",
+                         "DoWhileStatement"):
+            self.pending_labels = labels
+            self.stmt(node)
+            return
+        # labeled non-loop statement: a one-shot loop so that `break L` works
+        j = Jump("block", tuple(labels), self.uid(), self.ctx)
+        self.jumps.append(j)
+        saved = self.out
+        body = []
+        self.out = body
+        if node.type == "FunctionDeclaration":
+            self.stmt(node)
+        else:
+            self.sub_stmt(node)
+        self.out = saved
+        self.jumps.pop()
+        body.append(A.Break())
+        loop = P.while_(P.const(True), body)
+        self.emit(self.wrap_break_exc(j, [loop]))
+
+    def wrap_break_exc(self, j, stmts):
+        if not j.exc_break:
+            return stmts[0] if len(stmts) == 1 else A.If(test=P.const(True), body=stmts, orelse=[])
+        e = "_e%d" % self.uid()
+        self.ctx.own.add(e)
+        h = P.handler(P.name("R_Break"), e, [
+            P.if_(P.cmp(P.attr(e, "label"), A.NotEq(), P.const(j.id)), [A.Raise(exc=None, cause=None)])])
+        return P.try_(stmts, [h])
+
+    def _find_target(self, label, cont):
+        for i in range(len(self.jumps) - 1, -1, -1):
+            j = self.jumps[i]
+            if j.kind == "func":
+                break
+            if label is not None:
+                if label in j.labels:
+                    return i, j
+            else:
+                if j.kind == "loop" or (j.kind == "switch" and not cont):
+                    return i, j
+        raise CompileError("Illegal %s statement" % ("continue" if cont else "break"))
+
+    def s_BreakStatement(self, s):
+        label = s.label.name if s.label is not None else None
+        i, j = self._find_target(label, False)
+        between = self.jumps[i + 1:]
+        if any(x.kind == "iterfn" for x in between):
+            # inside a per-iteration frame: return a break signal if the frame is the target loop's
+            fr = [x for x in between if x.kind == "iterfn"]
+            if len(fr) == 1 and fr[0].id == j.id and not any(
+                    x.kind in ("loop", "switch", "block") for x in between):
+                self.emit(P.ret(P.tuple_(P.const(1), P.name("R_undef"),
+                                         *[P.name(n) for n in fr[0].iter_names])))
+                return
+            j.exc_break = True
+            self.emit(P.raise_(P.call("R_Break", P.const(j.id))))
+            return
+        if any(x.kind in ("loop", "switch", "block") for x in between):
+            j.exc_break = True
+            self.emit(P.raise_(P.call("R_Break", P.const(j.id))))
+            return
+        self.emit(A.Break())
+
+    def s_ContinueStatement(self, s):
+        label = s.label.name if s.label is not None else None
+        i, j = self._find_target(label, True)
+        if j.kind != "loop":
+            raise CompileError("Illegal continue statement: '%s' does not denote an iteration statement" % label)
+        between = self.jumps[i + 1:]
+        fr = [x for x in between if x.kind == "iterfn"]
+        if fr:
+            if len(fr) == 1 and fr[0].id == j.id and not any(
+                    x.kind in ("loop", "switch", "block") for x in between):
+                self.emit(P.ret(P.tuple_(P.const(0), P.name("R_undef"),
+                                         *[P.name(n) for n in fr[0].iter_names])))
+                return
+            j.exc_cont = True
+            self.emit(P.raise_(P.call("R_Continue", P.const(j.id))))
+            return
+        if any(x.kind in ("loop", "switch", "block") for x in between):
+            j.exc_cont = True
+            self.emit(P.raise_(P.call("R_Continue", P.const(j.id))))
+            return
+        j.native_cont = True
+        self.emit(A.Continue())
+
+    def wrap_cont_exc(self, j, body):
+        if not j.exc_cont:
+            return body
+        e = "_e%d" % self.uid()
+        self.ctx.own.add(e)
+        h = P.handler(P.name("R_Continue"), e, [
+            P.if_(P.cmp(P.attr(e, "label"), A.NotEq(), P.const(j.id)), [A.Raise(exc=None, cause=None)])])
+        return [P.try_(body, [h])]
+
+    def take_labels(self):
+        l = tuple(self.pending_labels)
+        self.pending_labels = []
+        return l
+
+    # -- loops ---------------------------------------------------------------------
+    def _loop_fresh(self, s):
+        return id(s) in self.an.loops_fresh
+
+    def s_WhileStatement(self, s):
+        self.set_cv_undefined()
+        labels = self.take_labels()
+        j = Jump("loop", labels, self.uid(), self.ctx)
+        if self._loop_fresh(s):
+            test = self.test(s.test)
+            body = self.iter_frame(j, s, lambda: self.sub_stmt(s.body), (), None)
+            loop = P.while_(test, body)
+            self.emit(self.wrap_break_exc(j, [loop]))
+            return
+        test = self.test(s.test)
+        self.jumps.append(j)
+        saved = self.out
+        body = []
+        self.out = body
+        self.sub_stmt(s.body)
+        self.out = saved
+        self.jumps.pop()
+        body = self.wrap_cont_exc(j, body)
+        loop = P.while_(test, body)
+        self.emit(self.wrap_break_exc(j, [loop]))
+
+    def s_DoWhileStatement(self, s):
+        self.set_cv_undefined()
+        labels = self.take_labels()
+        j = Jump("loop", labels, self.uid(), self.ctx)
+        first = self.tmp()
+        self.emit(P.assign(first, P.const(True)))
+        saved = self.out
+        tbody = []
+        self.out = tbody
+        test = self.test(s.test)
+        self.out = saved
+        for x in tbody:
+            self.emit(x)
+        if self._loop_fresh(s):
+            body = self.iter_frame(j, s, lambda: self.sub_stmt(s.body), (), None)
+        else:
+            self.jumps.append(j)
+            body = []
+            self.out = body
+            self.sub_stmt(s.body)
+            self.out = saved
+            self.jumps.pop()
+            body = self.wrap_cont_exc(j, body)
+        body = [P.assign(first, P.const(False))] + body
+        loop = P.while_(P.or_(P.name(first), test), body)
+        self.emit(self.wrap_break_exc(j, [loop]))
+
+    def iter_frame(self, j, s, body_fn, bindings, param_setup):
+        """Compile a loop body into a per-iteration Python frame (fresh closures).
+
+        ``bindings`` are pynames passed in and returned (per-iteration copies).
+        Returns the statements the enclosing loop runs each iteration."""
+        fname = "_I%d" % self.uid()
+        parent = self.ctx
+        ctx = Ctx("iter", parent, parent.fi)
+        saved = (self.out, self.ctx)
+        self.ctx = ctx
+        body = []
+        self.out = body
+        fj = Jump("iterfn", (), j.id, ctx)
+        fj.iter_names = tuple(bindings)
+        self.jumps.append(j)
+        self.jumps.append(fj)
+        params = list(bindings)
+        for p in params:
+            ctx.own.add(p)
+        extra = []
+        if param_setup is not None:
+            extra = param_setup(ctx, params)
+        body_fn()
+        self.jumps.pop()
+        self.jumps.pop()
+        body.append(P.ret(P.tuple_(P.const(0), P.name("R_undef"), *[P.name(n) for n in bindings])))
+        body = self.wrap_cont_exc(j, body)
+        if j.exc_cont:
+            body.append(P.ret(P.tuple_(P.const(0), P.name("R_undef"),
+                                       *[P.name(n) for n in bindings])))
+        # nonlocals: names assigned here that are not own
+        fdef = P.funcdef(fname, params, self._nonlocals(ctx) + extra + body)
+        self.loc(fdef, s)
+        is_gen = ctx.has_yield
+        self.out, self.ctx = saved
+        # assigned names of the frame are also assigned from the parent's view
+        for n in ctx.assigned:
+            if n not in ctx.own:
+                self.ctx.assigned.add(n)
+        if is_gen:
+            self.ctx.has_yield = True
+        self.emit(fdef)
+        self.ctx.own.add(fname)
+        sig = self.tmp()
+        val = self.tmp()
+        call = P.call(fname, *[P.name(p) for p in bindings])
+        if is_gen:
+            call = A.YieldFrom(value=call)
+        targets = [P.store(sig), P.store(val)] + [P.store(b) for b in bindings]
+        for b in bindings:
+            self.mark_assigned(b)
+        stmts = [A.Assign(targets=[A.Tuple(elts=targets, ctx=P.STORE)], value=call)]
+        # 1 -> break, 2 -> return
+        handle = [P.if_(P.eq(P.name(sig), P.const(1)), [A.Break()],
+                        [self._propagate_return(val)])]
+        stmts.append(P.if_(P.name(sig), handle))
+        return stmts
+
+    def _propagate_return(self, val):
+        for jj in reversed(self.jumps):
+            if jj.kind == "iterfn":
+                return P.ret(P.tuple_(P.const(2), P.name(val), *[P.name(n) for n in jj.iter_names]))
+            if jj.kind == "func":
+                break
+        return P.ret(P.name(val))
+
+    def _has_continue(self, body, labels):
+        """Does ``body`` contain a continue that targets this loop (natively)?"""
+        found = [False]
+
+        def walk(n, depth_loop):
+            if found[0] or n is None:
+                return
+            t = getattr(n, "type", None)
+            if t is None:
+                return
+            if t in FUNCTION_TYPES or t in ("ClassDeclaration", "ClassExpression"):
+                return
+            if t == "ContinueStatement":
+                if n.label is None and not depth_loop:
+                    found[0] = True
+                elif n.label is not None and n.label.name in labels:
+                    found[0] = True
+                return
+            inner = depth_loop or t in ("ForStatement", "ForInStatement", "ForOfStatement",
+                                        "WhileStatement", "DoWhileStatement")
+            for k, v in n.__dict__.items():
+                if k in ("loc", "range", "type"):
+                    continue
+                if isinstance(v, list):
+                    for x in v:
+                        if hasattr(x, "type"):
+                            walk(x, inner)
+                elif hasattr(v, "type"):
+                    walk(v, inner)
+        walk(body, False)
+        return found[0]
+
+    def s_ForStatement(self, s):
+        self.set_cv_undefined()
+        labels = self.take_labels()
+        j = Jump("loop", labels, self.uid(), self.ctx)
+        sc = self.an.scopes.get(id(s))
+        if sc is not None:
+            self.enter_scope(sc)
+        init = s.init
+        if init is not None:
+            if init.type == "VariableDeclaration":
+                self.stmt(init)
+            else:
+                st = self.expr_statement(init)
+                if st is not None:
+                    self.loc(st, init)
+                    self.emit(st)
+        if self._loop_fresh(s):
+            names = []
+            if sc is not None:
+                names = [self.pyname(b) for b in sc.bindings.values()]
+            first = self.tmp()
+            self.emit(P.assign(first, P.const(True)))
+
+            def body_fn():
+                if s.update is not None:
+                    saved = self.out
+                    ub = []
+                    self.out = ub
+                    st = self.expr_statement(s.update)
+                    if st is not None:
+                        ub.append(st)
+                    self.out = saved
+                    self.emit(P.if_(P.not_(P.name("_first")), ub))
+                if s.test is not None:
+                    t = self.test(s.test)
+                    self.emit(P.if_(P.not_(t), [P.ret(P.tuple_(
+                        P.const(1), P.name("R_undef"), P.name("_first"),
+                        *[P.name(n) for n in names]))]))
+                self.sub_stmt(s.body)
+
+            stmts = self.iter_frame(j, s, body_fn, ["_first"] + names, None)
+            # _first is passed in and returned; reset after each iteration
+            stmts.insert(1, P.assign("_first", P.const(False)))
+            self.ctx.own.add("_first")
+            self.emit(P.assign("_first", P.const(True)))
+            loop = P.while_(P.const(True), stmts)
+            self.emit(self.wrap_break_exc(j, [loop]))
+            return
+        native_cont = self._has_continue(s.body, labels)
+        saved = self.out
+        self.jumps.append(j)
+        body = []
+        self.out = body
+        self.sub_stmt(s.body)
+        self.jumps.pop()
+        body = self.wrap_cont_exc(j, body)
+        upd = []
+        if s.update is not None:
+            self.out = upd
+            st = self.expr_statement(s.update)
+            if st is not None:
+                self.loc(st, s.update)
+                upd.append(st)
+        self.out = saved
+        if native_cont and upd:
+            first = self.tmp()
+            self.emit(P.assign(first, P.const(True)))
+            pre = [P.if_(P.name(first), [P.assign(first, P.const(False))], upd)]
+            if s.test is not None:
+                tb = []
+                self.out = tb
+                t = self.test(s.test)
+                self.out = saved
+                pre.extend(tb)
+                pre.append(P.if_(P.not_(t), [A.Break()]))
+            loop = P.while_(P.const(True), pre + body)
+        else:
+            if s.test is not None:
+                tb = []
+                self.out = tb
+                t = self.test(s.test)
+                self.out = saved
+                if tb:
+                    # defs needed by the test: hoist them before the loop
+                    for x in tb:
+                        self.emit(x)
+            else:
+                t = P.const(True)
+            loop = P.while_(t, body + upd)
+        self.emit(self.wrap_break_exc(j, [loop]))
+
+    def s_ForInStatement(self, s):
+        self._for_each(s, "R_forin")
+
+    def s_ForOfStatement(self, s):
+        self._for_each(s, "R_iter")
+
+    def _for_each(self, s, helper):
+        self.set_cv_undefined()
+        labels = self.take_labels()
+        j = Jump("loop", labels, self.uid(), self.ctx)
+        left = s.left
+        # RHS (with a TDZ scope for lexical declarations)
+        rsc = self.an.scopes.get(id(s.right))
+        if rsc is not None:
+            for b in rsc.bindings.values():
+                pn = self.pyname(b)
+                self.declare_own(pn)
+                self.emit(P.assign(pn, P.name("R_TDZ")))
+        right = self.expr(s.right)
+        it = self.tmp()
+        self.emit(P.assign(it, P.call(helper, right)))
+        sc = self.an.scopes.get(id(s))
+        v = self.tmp()
+
+        def bind(val):
+            if left.type == "VariableDeclaration":
+                d = left.declarations[0]
+                self.bind_pattern(d.id, val, init=left.kind != "var", node=d)
+            else:
+                self.bind_pattern(left, val, init=False, node=left, assign=True)
+
+        if self._loop_fresh(s):
+            def body_fn():
+                bind(P.name("_v"))
+                self.sub_stmt(s.body)
+
+            def setup(ctx, params):
+                return []
+            # the frame takes the value as its parameter
+            fname_stmts = self.iter_frame(j, s, lambda: (self.ctx.own.add("_v"), body_fn()), ["_v"], None)
+            # replace the call argument: pass the loop value as _v
+            self.ctx.own.add("_v")
+            body = [P.assign("_v", P.name(v))] + fname_stmts
+        else:
+            self.jumps.append(j)
+            saved = self.out
+            body = []
+            self.out = body
+            if sc is not None:
+                self.enter_scope(sc)
+            bind(P.name(v))
+            self.sub_stmt(s.body)
+            self.out = saved
+            self.jumps.pop()
+            body = self.wrap_cont_exc(j, body)
+        self.declare_own(v)
+        loop = A.For(target=P.store(v), iter=P.name(it), body=body, orelse=[])
+        if helper == "R_iter":
+            # IteratorClose on abrupt exit (7.4.11): throw -> close ignoring errors;
+            # break/return -> close and propagate its errors.
+            h = P.handler(P.name("BaseException"), None, [
+                P.expr_stmt(P.call(P.attr(it, "abort"))), A.Raise(exc=None, cause=None)])
+            tr = P.try_([loop], [h], final=[P.expr_stmt(P.call(P.attr(it, "close")))])
+            self.emit(self.wrap_break_exc(j, [tr]))
+        else:
+            self.emit(self.wrap_break_exc(j, [loop]))
+
+    # -- switch ----------------------------------------------------------------------
+    def s_SwitchStatement(self, s):
+        self.set_cv_undefined()
+        labels = self.take_labels()
+        d = self.tmp()
+        self.emit(P.assign(d, self.expr(s.discriminant)))
+        sc = self.an.scopes.get(id(s))
+        m = self.tmp()
+        cases = s.cases
+        default_idx = len(cases)
+        for i, c in enumerate(cases):
+            if c.test is None:
+                default_idx = i
+        self.emit(P.assign(m, P.const(default_idx)))
+        # case tests, lazily in order
+        chain = None
+        tail = None
+        saved = self.out
+        for i, c in enumerate(cases):
+            if c.test is None:
+                continue
+            tb = []
+            self.out = tb
+            tv = self.expr(c.test)
+            t = self.strict_eq_expr(P.name(d), tv, c.test)
+            self.out = saved
+            node = P.if_(t, [P.assign(m, P.const(i))])
+            if chain is None:
+                chain = tb + [node]
+            else:
+                tail.orelse = tb + [node]
+            tail = node
+        if chain:
+            for x in chain:
+                self.emit(x)
+        j = Jump("switch", labels, self.uid(), self.ctx)
+        self.jumps.append(j)
+        body = []
+        self.out = body
+        if sc is not None:
+            self.enter_scope(sc)
+        for i, c in enumerate(cases):
+            cb = []
+            self.out = cb
+            for x in c.consequent:
+                self.stmt(x)
+            self.out = body
+            if cb:
+                body.append(P.if_(P.cmp(P.name(m), A.LtE(), P.const(i)), cb))
+        body.append(A.Break())
+        self.out = saved
+        self.jumps.pop()
+        loop = P.while_(P.const(True), body)
+        self.emit(self.wrap_break_exc(j, [loop]))
+
+    # -- try ---------------------------------------------------------------------------
+    def s_TryStatement(self, s):
+        self.set_cv_undefined()
+        saved = self.out
+        body = []
+        self.out = body
+        self.stmt(s.block)
+        handlers = []
+        if s.handler is not None:
+            h = s.handler
+            e = "_e%d" % self.uid()
+            self.ctx.own.add(e)
+            hb = []
+            self.out = hb
+            sc = self.an.scopes.get(id(h))
+            if h.param is not None:
+                val = P.call("R_catchval", P.name(e))
+                self.bind_pattern(h.param, val, init=True, node=h.param)
+            else:
+                self.emit(P.expr_stmt(P.call("R_catchval", P.name(e))))
+            self.stmt(h.body)
+            handlers.append(P.handler(P.name("R_CATCHABLE"), e, hb))
+        final = None
+        if s.finalizer is not None:
+            final = []
+            self.out = final
+            # the completion value of finally does not override
+            cvsave = None
+            if self.ctx.fi.is_script and self.kind in ("script", "eval"):
+                cvsave = self.tmp()
+                self.emit(P.assign(cvsave, P.name("_cv")))
+            self.stmt(s.finalizer)
+            if cvsave is not None:
+                self.emit(P.assign("_cv", P.name(cvsave)))
+        self.out = saved
+        self.emit(P.try_(body, handlers, final=final))
+
+    # -- with ----------------------------------------------------------------------------
+    def s_WithStatement(self, s):
+        raise CompileError("'with' statements are not supported yet", s)
+
+    # -- classes -------------------------------------------------------------------------
+    def klass(self, node, name_hint=None):
+        """ClassDefinitionEvaluation (15.7.14) as an inline builder."""
+        sc = self.an.scopes[id(node)]
+        cname = node.id.name if node.id is not None else (name_hint or "")
+        # inner binding of the class name
+        inner = sc.bindings.get(node.id.name) if node.id is not None else None
+        if inner is not None:
+            pn = self.pyname(inner)
+            self.declare_own(pn)
+            self.emit(P.assign(pn, P.name("R_TDZ")))
+            inner.tdz = True
+        sup = None
+        if node.superClass is not None:
+            sup = self.expr(node.superClass)
+        ctor = None
+        for m in node.body.body:
+            if m.kind == "constructor":
+                ctor = m
+        proto_t = self.tmp()
+        cls_t = self.tmp()
+        # home objects for methods: the prototype / the constructor (closure vars)
+        if sup is not None:
+            setup = P.call("R_class_heritage", sup)
+        else:
+            setup = P.call("R_class_heritage", P.name("R_NOHERITAGE"))
+        parts = self.tmp()
+        self.emit(P.assign(parts, setup))
+        self.emit(P.assign(proto_t, P.call("R_mkobj_proto", P.subscript(P.name(parts), P.const(0)))))
+        # constructor
+        self._home_stack = getattr(self, "_home_stack", [])
+        self._home_stack.append((proto_t, cls_t))
+        if ctor is not None:
+            fexpr = self.function(ctor.value, name_hint=cname, kind="ctor")
+        else:
+            fexpr = P.call("R_default_ctor", P.const(sup is not None), P.const(to_utf16(cname)),
+                           P.const((node.range[0], node.range[1], self.unit_key)))
+        self.emit(P.assign(cls_t, P.call("R_make_class", fexpr, P.name(proto_t),
+                                         P.subscript(P.name(parts), P.const(1)))))
+        for m in node.body.body:
+            if m.kind == "constructor":
+                continue
+            target = P.name(cls_t) if m.static else P.name(proto_t)
+            if m.computed:
+                key = P.call("R_topk", self.expr(m.key))
+            else:
+                key = P.const(self.prop_key(m.key))
+            keyt = self.tmp()
+            self.emit(P.assign(keyt, key))
+            self._home_stack[-1] = (cls_t if m.static else proto_t, cls_t)
+            kindmap = {"method": "method", "get": "get", "set": "set"}
+            f = self.function(m.value, name_hint=None, kind=kindmap[m.kind])
+            self.emit(P.expr_stmt(P.call("R_defmethod", target, P.name(keyt), f,
+                                         P.const(m.kind), P.const(False))))
+        self._home_stack.pop()
+        if inner is not None:
+            self.emit(P.assign(self.pyname(inner), P.name(cls_t)))
+            self.mark_assigned(self.pyname(inner))
+        return P.name(cls_t)
+
+    def e_ClassExpression(self, e, name_hint=None):
+        # build in a nested frame so that evaluation order stays inline
+        fname = "_C%d" % self.uid()
+        parent = self.ctx
+        ctx = Ctx("cls", parent, parent.fi)
+        saved = (self.out, self.ctx)
+        body = []
+        self.out = body
+        self.ctx = ctx
+        v = self.klass(e, name_hint)
+        body.append(P.ret(v))
+        self.out, self.ctx = saved
+        for n in ctx.assigned:
+            if n not in ctx.own:
+                self.ctx.assigned.add(n)
+        fdef = P.funcdef(fname, [], self._nonlocals(ctx) + body)
+        self.loc(fdef, e)
+        self.emit(fdef)
+        self.ctx.own.add(fname)
+        if ctx.has_yield:
+            self.ctx.has_yield = True
+            return A.YieldFrom(value=P.call(fname))
+        return P.call(fname)
+
+    # -- bindings -----------------------------------------------------------------------
+    def read_binding(self, b, ident):
+        if b is None:
+            return P.call("R_gget", P.const(to_utf16(ident.name)))
+        if self.global_binding(b):
+            if b.lexical:
+                return P.call("R_glex", P.const(to_utf16(b.name)))
+            return P.call("R_gget", P.const(to_utf16(b.name)))
+        pn = self.pyname(b)
+        if b.tdz or b.kind == "classinner":
+            return P.call("R_tdzchk", P.name(pn), P.const(b.name))
+        return P.name(pn)
+
+    def assign_binding(self, b, value, node, init=False, ident=None, as_stmt=True):
+        """Store to a binding. ``init`` marks a declaration's initialisation."""
+        name = b.name if b is not None else ident.name
+        strict = self.ctx.fi.strict
+        if b is None:
+            return P.expr_stmt(P.call("R_gset", P.const(to_utf16(name)), value,
+                                      P.const(strict))) if not as_stmt else \
+                self._emit_ret(P.expr_stmt(P.call("R_gset", P.const(to_utf16(name)), value, P.const(strict))), node)
+        if self.global_binding(b):
+            if b.lexical:
+                c = P.call("R_glexset", P.const(to_utf16(b.name)), value, P.const(init),
+                           P.const(b.kind == "const"))
+            else:
+                c = P.call("R_gvarset", P.const(to_utf16(b.name)), value, P.const(strict))
+            return self._emit_ret(P.expr_stmt(c), node)
+        pn = self.pyname(b)
+        if not init:
+            if b.kind == "const" or (b.kind == "classinner"):
+                chk = P.expr_stmt(P.call("R_constassign", P.name(pn), P.const(b.name)))
+                self._emit_ret(P.expr_stmt(value), node)
+                return self._emit_ret(chk, node)
+            if b.kind == "fname":
+                if strict:
+                    self._emit_ret(P.expr_stmt(value), node)
+                    return self._emit_ret(P.expr_stmt(P.call("R_constassign", P.name(pn),
+                                                              P.const(b.name))), node)
+                return self._emit_ret(P.expr_stmt(value), node)
+            if b.tdz:
+                t = self.tmp()
+                self._emit_ret(P.assign(t, value), node)
+                self._emit_ret(P.expr_stmt(P.call("R_tdzchk", P.name(pn), P.const(b.name))), node)
+                value = P.name(t)
+        self.mark_assigned(pn)
+        if b.scope.func is not self.ctx.fi or self.ctx.kind != "func":
+            pass
+        return self._emit_ret(P.assign(pn, value), node)
+
+    def _emit_ret(self, st, node):
+        self.loc(st, node)
+        self.emit(st)
+        return None
+
+    def assign_ident(self, ident, value, as_stmt=False):
+        """``ident = value``; returns a statement (as_stmt) or an expression."""
+        b = self.an.refs.get(id(ident))
+        if as_stmt:
+            self.assign_binding(b, value, ident, ident=ident)
+            return None
+        # expression form
+        strict = self.ctx.fi.strict
+        if b is None or self.global_binding(b):
+            if b is not None and b.lexical:
+                return P.call("R_glexset", P.const(to_utf16(b.name)), value, P.const(False),
+                              P.const(b.kind == "const"))
+            if b is not None:
+                return P.call("R_gvarset", P.const(to_utf16(b.name)), value, P.const(strict))
+            return P.call("R_gset", P.const(to_utf16(ident.name)), value, P.const(strict))
+        pn = self.pyname(b)
+        if b.kind in ("const", "classinner") or (b.kind == "fname"):
+            if b.kind == "fname" and not strict:
+                return value
+            return P.subscript(P.tuple_(value, P.call("R_constassign", P.name(pn), P.const(b.name))),
+                               P.const(0))
+        if b.tdz:
+            t = self.tmp()
+            return P.subscript(P.tuple_(P.walrus(t, value),
+                                        P.call("R_tdzchk", P.name(pn), P.const(b.name)),
+                                        P.walrus(pn, P.name(t))), P.const(2)) if self._mark(pn) else None
+        self.mark_assigned(pn)
+        return P.walrus(pn, value)
+
+    def _mark(self, pn):
+        self.mark_assigned(pn)
+        return True
+
+    # -- destructuring ------------------------------------------------------------------
+    def bind_pattern(self, p, value, init, node, assign=False):
+        """BindingInitialization / DestructuringAssignmentEvaluation."""
+        t = p.type
+        if t == "Identifier":
+            b = self.an.refs.get(id(p))
+            if init and b is not None:
+                self.assign_binding(b, value, p, init=True, ident=p)
+            else:
+                self.assign_binding(b, value, p, init=False, ident=p)
+            return
+        if t == "MemberExpression":
+            self.emit(P.expr_stmt(self.member_assign(p, value)))
+            return
+        if t == "AssignmentPattern":
+            v = self.tmp()
+            self.emit(P.assign(v, value))
+            saved = self.out
+            db = []
+            self.out = db
+            hint = p.left.name if p.left.type == "Identifier" else None
+            dv = self.expr(p.right, name_hint=hint)
+            self.emit(P.assign(v, dv))
+            self.out = saved
+            self.emit(P.if_(P.is_(P.name(v), P.name("R_undef")), db))
+            self.bind_pattern(p.left, P.name(v), init, node, assign)
+            return
+        if t == "ObjectPattern":
+            src = self.tmp()
+            self.emit(P.assign(src, P.call("R_destr_obj", value)))
+            used = []
+            for prop in p.properties:
+                if prop.type == "RestElement":
+                    rest = P.call("R_obj_rest", P.name(src), P.list_([P.name(k) for k in used]))
+                    self.bind_pattern(prop.argument, rest, init, node, assign)
+                    continue
+                if prop.computed:
+                    kt = self.tmp()
+                    self.emit(P.assign(kt, P.call("R_topk", self.expr(prop.key))))
+                    key = P.name(kt)
+                else:
+                    kt = self.tmp()
+                    self.emit(P.assign(kt, P.const(self.prop_key(prop.key))))
+                    key = P.name(kt)
+                used.append(kt)
+                v = P.call("R_getitem_k", P.name(src), key)
+                self.bind_pattern(prop.value, v, init, node, assign)
+            return
+        if t == "ArrayPattern":
+            it = self.tmp()
+            self.emit(P.assign(it, P.call("R_iter", value)))
+            saved = self.out
+            body = []
+            self.out = body
+            for e in p.elements:
+                if e is None:
+                    self.emit(P.expr_stmt(P.call(P.attr(it, "step"))))
+                    continue
+                if e.type == "RestElement":
+                    self.bind_pattern(e.argument, P.call(P.attr(it, "rest")), init, node, assign)
+                    continue
+                target = e
+                if e.type == "AssignmentPattern":
+                    v = self.tmp()
+                    self.emit(P.assign(v, P.call(P.attr(it, "step"))))
+                    self.bind_pattern(e, P.name(v), init, node, assign)
+                    continue
+                if e.type in ("ObjectPattern", "ArrayPattern"):
+                    v = self.tmp()
+                    self.emit(P.assign(v, P.call(P.attr(it, "step"))))
+                    self.bind_pattern(e, P.name(v), init, node, assign)
+                    continue
+                self.bind_pattern(target, P.call(P.attr(it, "step")), init, node, assign)
+            self.out = saved
+            h = P.handler(P.name("BaseException"), None, [
+                P.expr_stmt(P.call(P.attr(it, "abort"))), A.Raise(exc=None, cause=None)])
+            self.emit(P.try_(body, [h], orelse=[P.expr_stmt(P.call(P.attr(it, "close")))]))
+            return
+        raise CompileError("Invalid destructuring assignment target", p)
+
+    def prop_key(self, k):
+        if k.type == "Identifier":
+            return to_utf16(k.name)
+        if k.type == "Literal":
+            v = k.value
+            if isinstance(v, str):
+                return to_utf16(v)
+            if isinstance(v, bool) or v is None:
+                return "true" if v is True else ("false" if v is False else "null")
+            from ..runtime.numconv import number_to_key
+            return number_to_key(float(v))
+        raise CompileError("bad property key", k)
+
+    # -- expressions -------------------------------------------------------------------
+    def expr(self, e, name_hint=None):
+        t = e.type
+        if t == "Identifier":
+            if e.name == "undefined" and self.an.refs.get(id(e)) is None:
+                return P.call("R_gget", P.const("undefined")) if False else P.name("R_undef") if self._undefined_is_global() else P.call("R_gget", P.const("undefined"))
+            return self.read_binding(self.an.refs.get(id(e)), e)
+        m = getattr(self, "e_" + t, None)
+        if m is None:
+            raise CompileError("unsupported expression %s" % t, e)
+        if name_hint is not None and t in ("FunctionExpression", "ArrowFunctionExpression",
+                                           "ClassExpression"):
+            r = m(e, name_hint=name_hint)
+        else:
+            r = m(e)
+        if t in ("CallExpression", "NewExpression", "MemberExpression"):
+            self.loc(r, e)
+        return r
+
+    def _undefined_is_global(self):
+        # `undefined` is a non-writable, non-configurable global: reading it is constant.
+        return True
+
+    def e_Literal(self, e):
+        if getattr(e, "regex", None) is not None:
+            rx = e.regex
+            return P.call("R_regexp", P.const(to_utf16(rx.pattern)), P.const(rx.flags))
+        v = e.value
+        if v is None:
+            return P.name("R_null")
+        if isinstance(v, bool):
+            return P.const(v)
+        if isinstance(v, (int, float)):
+            return P.const(float(v))
+        if isinstance(v, str):
+            return P.const(to_utf16(v))
+        raise CompileError("bad literal", e)
+
+    def e_ThisExpression(self, e):
+        fi = self.ctx.fi.this_func()
+        if fi.is_script:
+            return P.name("this")
+        if fi.is_derived:
+            return P.call("R_chkthis", P.name("this"))
+        return P.name("this")
+
+    def e_TemplateLiteral(self, e):
+        parts = []
+        quasis = e.quasis
+        for i, q in enumerate(quasis):
+            s = to_utf16(q.value.cooked)
+            if s:
+                parts.append(P.const(s))
+            if i < len(e.expressions):
+                v = self.expr(e.expressions[i])
+                t = self.tmp()
+                parts.append(P.ifexp(P.typeis(P.walrus(t, v), "str"), P.name(t),
+                                     P.call("R_tostr_tpl", P.name(t))))
+        if not parts:
+            return P.const("")
+        r = parts[0]
+        if len(parts) == 1 and not isinstance(r, A.Constant):
+            r = P.binop(P.const(""), A.Add(), r)
+        for x in parts[1:]:
+            r = P.binop(r, A.Add(), x)
+        return r
+
+    def e_TaggedTemplateExpression(self, e):
+        q = e.quasi
+        cooked = tuple(to_utf16(x.value.cooked) if x.value.cooked is not None else None for x in q.quasis)
+        raw = tuple(to_utf16(x.value.raw) for x in q.quasis)
+        site = (self.unit_key, e.range[0])
+        tpl = P.call("R_tplobj", P.const(site), P.const(cooked), P.const(raw))
+        args = [tpl] + [self.expr(x) for x in q.expressions]
+        return self.call_expr(e.tag, args, e)
+
+    def e_ArrayExpression(self, e):
+        elts = []
+        for x in e.elements:
+            if x is None:
+                elts.append(P.name("R_HOLE"))
+            elif x.type == "SpreadElement":
+                elts.append(P.starred(P.call("R_spread", self.expr(x.argument))))
+            else:
+                elts.append(self.expr(x))
+        return P.call("R_mkarr", P.list_(elts))
+
+    def e_ObjectExpression(self, e):
+        props = e.properties
+        simple = True
+        for p in props:
+            if p.type != "Property" or p.computed or p.kind != "init" or p.method:
+                simple = False
+                break
+            if self._is_proto_key(p):
+                simple = False
+                break
+            if p.value.type in ("FunctionExpression", "ArrowFunctionExpression",
+                                "ClassExpression"):
+                pass
+        if simple:
+            keys = []
+            vals = []
+            for p in props:
+                k = self.prop_key(p.key)
+                keys.append(P.const(k))
+                vals.append(self.expr(p.value, name_hint=k))
+            return P.call("R_mkobj", A.Dict(keys=keys, values=vals))
+        o = self.tmp()
+        self._home_stack = getattr(self, "_home_stack", [])
+        self._home_stack.append((o, None))
+        items = [P.walrus(o, P.call("R_mkobj", A.Dict(keys=[], values=[])))]
+        for p in props:
+            if p.type == "SpreadElement":
+                items.append(P.call("R_copy_data_props", P.name(o), self.expr(p.argument)))
+                continue
+            if p.computed:
+                key = P.call("R_topk", self.expr(p.key))
+                keystatic = None
+            else:
+                keystatic = self.prop_key(p.key)
+                key = P.const(keystatic)
+            if p.kind == "init" and not p.method:
+                if not p.computed and self._is_proto_key(p) and not p.shorthand:
+                    items.append(P.call("R_setproto_lit", P.name(o), self.expr(p.value)))
+                    continue
+                if p.computed and p.value.type in ("FunctionExpression", "ArrowFunctionExpression", "ClassExpression") and p.value.id is None if hasattr(p.value, "id") else False:
+                    kt = self.tmp()
+                    items.append(P.walrus(kt, key))
+                    v = self.expr(p.value)
+                    items.append(P.call("R_defdata_named", P.name(o), P.name(kt), v))
+                    continue
+                v = self.expr(p.value, name_hint=keystatic)
+                items.append(P.call("R_defdata", P.name(o), key, v))
+            else:
+                kt = self.tmp()
+                items.append(P.walrus(kt, key))
+                f = self.function(p.value, name_hint=None, kind="method" if p.kind == "init" else p.kind)
+                items.append(P.call("R_defmethod", P.name(o), P.name(kt), f,
+                                    P.const("method" if p.kind == "init" else p.kind), P.const(True)))
+        self._home_stack.pop()
+        items.append(P.name(o))
+        return P.subscript(P.tuple_(*items), P.const(-1))
+
+    def _is_proto_key(self, p):
+        k = p.key
+        if p.computed:
+            return False
+        return (k.type == "Identifier" and k.name == "__proto__") or \
+            (k.type == "Literal" and k.value == "__proto__")
+
+    def e_FunctionExpression(self, e, name_hint=None):
+        return self.function(e, name_hint=name_hint)
+
+    def e_ArrowFunctionExpression(self, e, name_hint=None):
+        return self.function(e, name_hint=name_hint)
+
+    def e_SequenceExpression(self, e):
+        vals = [self.expr(x) for x in e.expressions]
+        return P.subscript(P.tuple_(*vals), P.const(-1))
+
+    def e_ConditionalExpression(self, e):
+        t = self.test(e.test)
+        return P.ifexp(t, self.expr(e.consequent), self.expr(e.alternate))
+
+    def e_LogicalExpression(self, e):
+        a = self.expr(e.left)
+        t = self.tmp()
+        test = self.truthy(P.walrus(t, a), P.name(t))
+        b = self.expr(e.right)
+        if e.operator == "&&":
+            return P.ifexp(test, b, P.name(t))
+        return P.ifexp(test, P.name(t), b)
+
+    # truthiness -------------------------------------------------------------------------
+    BOOL_OPS = ("==", "!=", "===", "!==", "<", ">", "<=", ">=", "instanceof", "in")
+
+    def is_bool_expr(self, e):
+        t = e.type
+        if t == "BinaryExpression" and e.operator in self.BOOL_OPS:
+            return True
+        if t == "UnaryExpression" and e.operator in ("!", "delete"):
+            return True
+        if t == "Literal" and isinstance(e.value, bool):
+            return True
+        return False
+
+    def test(self, e):
+        """A Python boolean test for JS ToBoolean(e)."""
+        if self.is_bool_expr(e):
+            return self.expr(e)
+        if e.type == "LogicalExpression":
+            a = self.test(e.left)
+            b = self.test(e.right)
+            return P.and_(a, b) if e.operator == "&&" else P.or_(a, b)
+        v = self.expr(e)
+        if isinstance(v, A.Name):
+            return self.truthy(v, v)
+        t = self.tmp()
+        return self.truthy(P.walrus(t, v), P.name(t))
+
+    def truthy(self, first, again):
+        # x and x == x : JS falsy values are Python falsy, except NaN (x != x)
+        return P.and_(first, P.eq(again, again))
+
+    # unary ---------------------------------------------------------------------------------
+    def e_UnaryExpression(self, e):
+        op = e.operator
+        arg = e.argument
+        if op == "typeof":
+            if arg.type == "Identifier":
+                b = self.an.refs.get(id(arg))
+                if b is None:
+                    return P.call("R_gtypeof", P.const(to_utf16(arg.name)))
+            return P.call("R_typeof", self.expr(arg))
+        if op == "delete":
+            return self.delete_expr(arg)
+        if op == "!":
+            return P.not_(self.test(arg))
+        if op == "-":
+            if arg.type == "Literal" and isinstance(arg.value, (int, float)) and not isinstance(arg.value, bool):
+                return P.const(-float(arg.value))
+            v = self.expr(arg)
+            t = self.tmp()
+            return P.ifexp(P.typeis(P.walrus(t, v), "float"), A.UnaryOp(op=A.USub(), operand=P.name(t)),
+                           P.call("R_neg", P.name(t)))
+        if op == "+":
+            v = self.expr(arg)
+            t = self.tmp()
+            return P.ifexp(P.typeis(P.walrus(t, v), "float"), P.name(t), P.call("R_tonum", P.name(t)))
+        if op == "~":
+            return P.call("R_bitnot", self.expr(arg))
+        if op == "void":
+            return P.call("R_void", self.expr(arg))
+        raise CompileError("unsupported unary operator %s" % op, e)
+
+    def delete_expr(self, arg):
+        strict = self.ctx.fi.strict
+        if arg.type == "MemberExpression":
+            if arg.object.type == "Super":
+                return P.call("R_superdelete")
+            o = self.expr(arg.object)
+            if arg.computed:
+                return P.call("R_delitem", o, self.expr(arg.property), P.const(strict))
+            return P.call("R_delmem", o, P.const(to_utf16(arg.property.name)), P.const(strict))
+        if arg.type == "Identifier":
+            b = self.an.refs.get(id(arg))
+            if b is None:
+                return P.call("R_gdelete", P.const(to_utf16(arg.name)))
+            if self.global_binding(b) and not b.lexical:
+                return P.call("R_gdelete", P.const(to_utf16(arg.name)))
+            return P.const(False)
+        v = self.expr(arg)
+        return P.subscript(P.tuple_(v, P.const(True)), P.const(1))
+
+    # binary --------------------------------------------------------------------------------
+    ARITH = {"-": (A.Sub(), "R_sub"), "*": (A.Mult(), "R_mul")}
+    COMPARE = {"<": (A.Lt(), "R_lt"), ">": (A.Gt(), "R_gt"), "<=": (A.LtE(), "R_le"),
+               ">=": (A.GtE(), "R_ge")}
+    HELPERS = {"%": "R_mod", "**": "R_pow", "&": "R_band", "|": "R_bor", "^": "R_bxor",
+               "<<": "R_shl", ">>": "R_sar", ">>>": "R_shr", "==": "R_eq", "in": "R_in",
+               "instanceof": "R_instanceof"}
+
+    def _operand(self, e):
+        """(first-use expr, reuse expr, is_float_const)"""
+        if e.type == "Literal" and isinstance(e.value, (int, float)) and not isinstance(e.value, bool):
+            c = P.const(float(e.value))
+            return c, c, True
+        v = self.expr(e)
+        if isinstance(v, A.Constant) or (isinstance(v, A.Name) and v.id.startswith(("R_",))):
+            return v, v, False
+        if isinstance(v, A.Name):
+            # a local can't change between the two uses inside one expression
+            # unless the other operand assigns it; use a temp to be safe.
+            t = self.tmp()
+            return P.walrus(t, v), P.name(t), False
+        t = self.tmp()
+        return P.walrus(t, v), P.name(t), False
+
+    def binary(self, op, left, right):
+        """Binary operator on two JS nodes; returns a Python expression."""
+        if op == "+":
+            a1, a2, ac = self._operand(left)
+            b1, b2, bc = self._operand(right)
+            if isinstance(a2, A.Constant) and isinstance(a2.value, str):
+                return P.ifexp(P.typeis(b1, "str"), P.binop(a2, A.Add(), b2), P.call("R_add", a2, b2))
+            if isinstance(b2, A.Constant) and isinstance(b2.value, str):
+                return P.ifexp(P.typeis(a1, "str"), P.binop(a2, A.Add(), b2), P.call("R_add", a2, b2))
+            return self._float_fast(a1, a2, ac, b1, b2, bc, A.Add(), "R_add")
+        if op in self.ARITH:
+            pyop, helper = self.ARITH[op]
+            a1, a2, ac = self._operand(left)
+            b1, b2, bc = self._operand(right)
+            return self._float_fast(a1, a2, ac, b1, b2, bc, pyop, helper)
+        if op == "/":
+            a1, a2, ac = self._operand(left)
+            b1, b2, bc = self._operand(right)
+            if bc and b2.value != 0.0:
+                if ac:
+                    return P.call("R_div", a2, b2)
+                return P.ifexp(P.typeis(a1, "float"), P.binop(a2, A.Div(), b2), P.call("R_div", a2, b2))
+            conds = []
+            if not ac:
+                conds.append(P.typeis(a1, "float"))
+            if not bc:
+                conds.append(P.typeis(b1, "float"))
+            conds.append(b2)
+            return P.ifexp(P.and_(*conds), P.binop(a2, A.Div(), b2), P.call("R_div", a2, b2))
+        if op in self.COMPARE:
+            pyop, helper = self.COMPARE[op]
+            a1, a2, ac = self._operand(left)
+            b1, b2, bc = self._operand(right)
+            conds = []
+            if not ac:
+                conds.append(P.typeis(a1, "float"))
+            if not bc:
+                conds.append(P.typeis(b1, "float"))
+            if not conds:
+                return P.cmp(a2, pyop, b2)
+            return P.ifexp(P.and_(*conds) if len(conds) > 1 else conds[0], P.cmp(a2, pyop, b2),
+                           P.call(helper, a2, b2))
+        if op in ("===", "!=="):
+            a = self.expr(left)
+            r = self.strict_eq_expr(a, self.expr(right), right)
+            return P.not_(r) if op == "!==" else r
+        if op in ("==", "!="):
+            # x == null / x == undefined
+            for x, y in ((left, right), (right, left)):
+                if (y.type == "Literal" and y.value is None and getattr(y, "regex", None) is None) or \
+                        (y.type == "Identifier" and y.name == "undefined" and self.an.refs.get(id(y)) is None):
+                    v = self.expr(x)
+                    t = self.tmp()
+                    r = P.or_(P.is_(P.walrus(t, v), P.name("R_null")), P.is_(P.name(t), P.name("R_undef")))
+                    if x is right:
+                        # evaluate left (the constant) first: it has no side effects
+                        pass
+                    return P.not_(r) if op == "!=" else r
+            r = P.call("R_eq", self.expr(left), self.expr(right))
+            return P.not_(r) if op == "!=" else r
+        helper = self.HELPERS.get(op)
+        if helper is None:
+            raise CompileError("unsupported operator %s" % op)
+        return P.call(helper, self.expr(left), self.expr(right))
+
+    def _float_fast(self, a1, a2, ac, b1, b2, bc, pyop, helper):
+        conds = []
+        if not ac:
+            conds.append(P.typeis(a1, "float"))
+        if not bc:
+            conds.append(P.typeis(b1, "float"))
+        if not conds:
+            return P.binop(a2, pyop, b2)
+        return P.ifexp(P.and_(*conds) if len(conds) > 1 else conds[0], P.binop(a2, pyop, b2),
+                       P.call(helper, a2, b2))
+
+    def strict_eq_expr(self, a, b, bnode):
+        """IsStrictlyEqual with inline forms for constants."""
+        if bnode is not None and bnode.type == "Literal" and getattr(bnode, "regex", None) is None:
+            v = bnode.value
+            if v is None:
+                return P.is_(a, P.name("R_null"))
+            if isinstance(v, str):
+                return P.eq(a, b)
+            if isinstance(v, bool):
+                return P.is_(a, b)
+            t = self.tmp()
+            return P.and_(P.typeis(P.walrus(t, a), "float"), P.eq(P.name(t), b))
+        if bnode is not None and bnode.type == "Identifier" and bnode.name == "undefined" and \
+                self.an.refs.get(id(bnode)) is None:
+            return P.is_(a, P.name("R_undef"))
+        ta = self.tmp()
+        tb = self.tmp()
+        return P.and_(P.is_(P.call("type", P.walrus(ta, a)), P.call("type", P.walrus(tb, b))),
+                      P.eq(P.name(ta), P.name(tb)))
+
+    def e_BinaryExpression(self, e):
+        return self.binary(e.operator, e.left, e.right)
+
+    # assignment ------------------------------------------------------------------------------
+    def e_AssignmentExpression(self, e):
+        op = e.operator
+        left = e.left
+        if op == "=":
+            if left.type == "Identifier":
+                v = self.expr(e.right, name_hint=left.name)
+                return self.assign_ident(left, v)
+            if left.type == "MemberExpression":
+                return self.member_assign(left, None, e.right)
+            # destructuring assignment: value is the RHS
+            t = self.tmp()
+            self.pending_value = None
+            v = self.expr(e.right)
+            fname = "_D%d" % self.uid()
+            # emit as statements in a helper frame to keep expression semantics
+            return self._destructure_assign_expr(left, v)
+        binop = op[:-1]
+        if left.type == "Identifier":
+            cur = left
+            newv = self._compound(binop, left, e.right)
+            return self.assign_ident(left, newv)
+        if left.type == "MemberExpression":
+            return self.member_compound(left, binop, e.right)
+        raise CompileError("Invalid left-hand side in assignment", e)
+
+    def _compound(self, op, left_node, right_node):
+        # left is read once (it is a reference); build via a fake binary node
+        return self.binary(op, left_node, right_node)
+
+    def _destructure_assign_expr(self, pattern, value):
+        fname = "_D%d" % self.uid()
+        parent = self.ctx
+        ctx = Ctx("cls", parent, parent.fi)
+        saved = (self.out, self.ctx)
+        body = []
+        self.out = body
+        self.ctx = ctx
+        ctx.own.add("_v")
+        self.bind_pattern(pattern, P.name("_v"), init=False, node=pattern, assign=True)
+        body.append(P.ret(P.name("_v")))
+        self.out, self.ctx = saved
+        for n in ctx.assigned:
+            if n not in ctx.own:
+                self.ctx.assigned.add(n)
+        fdef = P.funcdef(fname, ["_v"], self._nonlocals(ctx) + body)
+        self.loc(fdef, pattern)
+        self.emit(fdef)
+        self.ctx.own.add(fname)
+        if ctx.has_yield:
+            self.ctx.has_yield = True
+            return A.YieldFrom(value=P.call(fname, value))
+        return P.call(fname, value)
+
+    def member_ref(self, m):
+        """(object expr, key expr, computed) evaluating object then key once."""
+        o = self.expr(m.object)
+        if m.computed:
+            ot = self.tmp()
+            kt = self.tmp()
+            return (P.walrus(ot, o), P.name(ot)), (P.walrus(kt, self.expr(m.property)), P.name(kt)), True
+        ot = self.tmp()
+        k = P.const(to_utf16(m.property.name))
+        return (P.walrus(ot, o), P.name(ot)), (k, k), False
+
+    def member_assign(self, m, value, rhs_node=None):
+        strict = self.ctx.fi.strict
+        if m.object.type == "Super":
+            key = P.call("R_topk", self.expr(m.property)) if m.computed else P.const(to_utf16(m.property.name))
+            v = value if value is not None else self.expr(rhs_node)
+            home = self.home_name()
+            return P.call("R_superset", P.name(home), key, v, self.this_expr())
+        o = self.expr(m.object)
+        if m.computed:
+            k = self.expr(m.property)
+            v = value if value is not None else self.expr(rhs_node)
+            return P.call("R_sputitem" if strict else "R_putitem", o, k, v)
+        v = value if value is not None else self.expr(rhs_node)
+        return P.call("R_sput" if strict else "R_put", o, P.const(to_utf16(m.property.name)), v)
+
+    def member_compound(self, m, op, rhs):
+        strict = self.ctx.fi.strict
+        if m.object.type == "Super":
+            raise CompileError("compound assignment to super property is not supported", m)
+        (o1, o2), (k1, k2), computed = self.member_ref(m)
+        if computed:
+            kk = self.tmp()
+            cur = P.call("R_getitem", o2, P.name(kk))
+            key = P.walrus(kk, P.call("R_topk", k1))
+        else:
+            cur = P.call("R_get", o2, k1)
+            key = k2
+        ct = self.tmp()
+        # build the binary op with current value in a temp
+        fake_left = _Fake(P.walrus(ct, cur))
+        newv = self.binary_py(op, fake_left, rhs)
+        fn = "R_sput" if strict else "R_put"
+        return P.call(fn, o1, key, newv)
+
+    def binary_py(self, op, fake_left, right_node):
+        # A binary where the left side is already a Python expression.
+        saved = self.expr
+        self._fake = fake_left
+
+        def patched(e, name_hint=None):
+            if e is fake_left:
+                return fake_left.py
+            return saved(e, name_hint)
+        self.expr = patched
+        try:
+            return self.binary(op, fake_left, right_node)
+        finally:
+            self.expr = saved
+
+    # update ------------------------------------------------------------------------------------
+    def update_ident(self, e, as_stmt=False):
+        ident = e.argument
+        b = self.an.refs.get(id(ident))
+        inc = A.Add() if e.operator == "++" else A.Sub()
+        cur = self.read_binding(b, ident)
+        t = self.tmp()
+        newv = P.binop(P.ifexp(P.typeis(P.walrus(t, cur), "float"), P.name(t),
+                               P.call("R_tonumeric", P.name(t))), inc, P.const(1.0))
+        if as_stmt:
+            self.assign_binding(b, newv, ident, ident=ident)
+            return None
+        if e.prefix:
+            return self.assign_ident(ident, newv)
+        # postfix: old value (as number)
+        old = self.tmp()
+        newv = P.binop(P.walrus(old, P.ifexp(P.typeis(P.walrus(t, cur), "float"), P.name(t),
+                                             P.call("R_tonumeric", P.name(t)))), inc, P.const(1.0))
+        a = self.assign_ident(ident, newv)
+        return P.subscript(P.tuple_(a, P.name(old)), P.const(1))
+
+    def e_UpdateExpression(self, e):
+        if e.argument.type == "Identifier":
+            return self.update_ident(e)
+        m = e.argument
+        strict = self.ctx.fi.strict
+        (o1, o2), (k1, k2), computed = self.member_ref(m)
+        if computed:
+            kk = self.tmp()
+            cur = P.call("R_getitem", o2, P.name(kk))
+            key = P.walrus(kk, P.call("R_topk", k1))
+        else:
+            cur = P.call("R_get", o2, k1)
+            key = k2
+        old = self.tmp()
+        inc = A.Add() if e.operator == "++" else A.Sub()
+        newv = P.binop(P.walrus(old, P.call("R_tonumeric", cur)), inc, P.const(1.0))
+        fn = "R_sput" if strict else "R_put"
+        st = P.call(fn, o1, key, newv)
+        if e.prefix:
+            return st
+        return P.subscript(P.tuple_(st, P.name(old)), P.const(1))
+
+    # member access -------------------------------------------------------------------------------
+    def e_MemberExpression(self, e):
+        if e.object.type == "Super":
+            key = P.call("R_topk", self.expr(e.property)) if e.computed else P.const(to_utf16(e.property.name))
+            return P.call("R_superget", P.name(self.home_name()), key, self.this_expr())
+        o = self.expr(e.object)
+        if e.computed:
+            p = e.property
+            if p.type == "Literal" and isinstance(p.value, str):
+                return P.call("R_get", o, P.const(to_utf16(p.value)))
+            return P.call("R_getitem", o, self.expr(p))
+        return P.call("R_get", o, P.const(to_utf16(e.property.name)))
+
+    def home_name(self):
+        hs = getattr(self, "_home_stack", None)
+        fi = self.ctx.fi.this_func()
+        # the home object is a closure variable of the enclosing object/class builder
+        if not hs:
+            raise CompileError("'super' keyword unexpected here")
+        return hs[-1][0]
+
+    def this_expr(self):
+        fi = self.ctx.fi.this_func()
+        if fi.is_derived:
+            return P.call("R_chkthis", P.name("this"))
+        return P.name("this")
+
+    # calls -----------------------------------------------------------------------------------------
+    def args_list(self, args):
+        out = []
+        for a in args:
+            if a.type == "SpreadElement":
+                out.append(P.starred(P.call("R_spread", self.expr(a.argument))))
+            else:
+                out.append(self.expr(a))
+        return out
+
+    def e_CallExpression(self, e):
+        c = e.callee
+        if c.type == "Super":
+            args = self.args_list(e.arguments)
+            fi = self.ctx.fi.this_func()
+            cls_var = self._ctor_self_name()
+            call = P.call("R_supercall", P.name(cls_var), P.name("_nt"), P.name("this"), *args)
+            self.mark_assigned("this")
+            return P.walrus("this", call)
+        if c.type == "Identifier" and c.name == "eval" and self.an.refs.get(id(c)) is None:
+            args = self.args_list(e.arguments)
+            return P.call("R_direct_eval", P.call("R_gget", P.const("eval")),
+                          P.const(self.ctx.fi.strict), self.this_expr() if not self.ctx.fi.this_func().is_script else P.name("this"), *args)
+        return self.call_expr(c, None, e)
+
+    def _ctor_self_name(self):
+        hs = getattr(self, "_home_stack", None)
+        if not hs or hs[-1][1] is None:
+            raise CompileError("'super' keyword unexpected here")
+        return hs[-1][1]
+
+    def call_expr(self, c, args, e):
+        """A call; ``args`` may be pre-built (tagged templates)."""
+        desc = self._call_desc(c)
+        if c.type == "MemberExpression":
+            if c.object.type == "Super":
+                key = P.call("R_topk", self.expr(c.property)) if c.computed else P.const(to_utf16(c.property.name))
+                thisv = self.this_expr()
+                f = self.tmp()
+                fv = P.call("R_superget", P.name(self.home_name()), key, thisv)
+                callee = P.ifexp(P.typeis(P.walrus(f, fv), "R_JSFunction"), P.attr(f, "fn"),
+                                 P.call("R_fnslow", P.name(f), P.const(desc)))
+                if args is None:
+                    args = self.args_list(e.arguments)
+                return P.call(callee, self.this_expr(), *args)
+            o = self.expr(c.object)
+            ot = self.tmp()
+            if c.computed:
+                fv = P.call("R_getitem", P.walrus(ot, o), self.expr(c.property))
+            else:
+                fv = P.call("R_get", P.walrus(ot, o), P.const(to_utf16(c.property.name)))
+            f = self.tmp()
+            callee = P.ifexp(P.typeis(P.walrus(f, fv), "R_JSFunction"), P.attr(f, "fn"),
+                             P.call("R_fnslow", P.name(f), P.const(desc)))
+            if args is None:
+                args = self.args_list(e.arguments)
+            return P.call(callee, P.name(ot), *args)
+        fv = self.expr(c)
+        f = self.tmp()
+        callee = P.ifexp(P.typeis(P.walrus(f, fv), "R_JSFunction"), P.attr(f, "fn"),
+                         P.call("R_fnslow", P.name(f), P.const(desc)))
+        if args is None:
+            args = self.args_list(e.arguments)
+        return P.call(callee, P.name("R_undef"), *args)
+
+    def _call_desc(self, c):
+        try:
+            s = self.src(c)
+        except Exception:
+            s = "expression"
+        if len(s) > 60:
+            s = s[:57] + "..."
+        return to_utf16(s)
+
+    def e_NewExpression(self, e):
+        f = self.expr(e.callee)
+        args = self.args_list(e.arguments)
+        return P.call("R_new", f, P.const(self._call_desc(e.callee)), *args)
+
+    def e_MetaProperty(self, e):
+        if e.meta.name == "new" and e.property.name == "target":
+            return P.name("_nt")
+        raise CompileError("unsupported meta property", e)
+
+    def e_SpreadElement(self, e):
+        raise CompileError("Unexpected spread", e)
+
+    def e_YieldExpression(self, e):
+        self.ctx.has_yield = True
+        v = self.expr(e.argument) if e.argument is not None else P.name("R_undef")
+        if e.delegate:
+            return A.YieldFrom(value=P.call("R_yield_star", v))
+        return A.Yield(value=v)
+
+    def e_AwaitExpression(self, e):
+        self.ctx.has_yield = True
+        v = self.expr(e.argument)
+        return A.Yield(value=v)
+
+    def e_Super(self, e):
+        raise CompileError("'super' keyword unexpected here", e)
+
+    def e_ClassExpression_named(self, e, name_hint):
+        return self.e_ClassExpression(e, name_hint)
+
+
+class _Fake:
+    """A pseudo JS node wrapping an already-built Python expression."""
+    type = "__fake__"
+
+    def __init__(self, py):
+        self.py = py

@@ -1,0 +1,145 @@
+"""Small constructors for Python AST nodes used by the code generator."""
+
+import ast as A
+
+LOAD = A.Load()
+STORE = A.Store()
+
+
+def name(n):
+    return A.Name(id=n, ctx=LOAD)
+
+
+def store(n):
+    return A.Name(id=n, ctx=STORE)
+
+
+def const(v):
+    return A.Constant(value=v)
+
+
+def call(f, *args, star=None):
+    fn = name(f) if isinstance(f, str) else f
+    a = list(args)
+    return A.Call(func=fn, args=a, keywords=[])
+
+
+def call_kw(f, args, kw):
+    fn = name(f) if isinstance(f, str) else f
+    return A.Call(func=fn, args=list(args), keywords=[A.keyword(arg=k, value=v) for k, v in kw])
+
+
+def attr(obj, a):
+    return A.Attribute(value=obj if not isinstance(obj, str) else name(obj), attr=a, ctx=LOAD)
+
+
+def store_attr(obj, a):
+    return A.Attribute(value=obj if not isinstance(obj, str) else name(obj), attr=a, ctx=STORE)
+
+
+def assign(target, value):
+    t = store(target) if isinstance(target, str) else target
+    return A.Assign(targets=[t], value=value)
+
+
+def walrus(target, value):
+    return A.NamedExpr(target=store(target), value=value)
+
+
+def expr_stmt(e):
+    return A.Expr(value=e)
+
+
+def is_(a, b):
+    return A.Compare(left=a, ops=[A.Is()], comparators=[b])
+
+
+def is_not(a, b):
+    return A.Compare(left=a, ops=[A.IsNot()], comparators=[b])
+
+
+def eq(a, b):
+    return A.Compare(left=a, ops=[A.Eq()], comparators=[b])
+
+
+def cmp(a, op, b):
+    return A.Compare(left=a, ops=[op], comparators=[b])
+
+
+def and_(*vals):
+    if len(vals) == 1:
+        return vals[0]
+    return A.BoolOp(op=A.And(), values=list(vals))
+
+
+def or_(*vals):
+    if len(vals) == 1:
+        return vals[0]
+    return A.BoolOp(op=A.Or(), values=list(vals))
+
+
+def not_(v):
+    return A.UnaryOp(op=A.Not(), operand=v)
+
+
+def ifexp(test, body, orelse):
+    return A.IfExp(test=test, body=body, orelse=orelse)
+
+
+def binop(a, op, b):
+    return A.BinOp(left=a, op=op, right=b)
+
+
+def tuple_(*elts):
+    return A.Tuple(elts=list(elts), ctx=LOAD)
+
+
+def list_(elts):
+    return A.List(elts=list(elts), ctx=LOAD)
+
+
+def subscript(v, idx):
+    return A.Subscript(value=v, slice=idx, ctx=LOAD)
+
+
+def typeis(v, tname):
+    """``type(v) is <tname>``"""
+    return is_(call("type", v), name(tname))
+
+
+def if_(test, body, orelse=None):
+    return A.If(test=test, body=body or [A.Pass()], orelse=orelse or [])
+
+
+def while_(test, body):
+    return A.While(test=test, body=body or [A.Pass()], orelse=[])
+
+
+def ret(v=None):
+    return A.Return(value=v)
+
+
+def raise_(e):
+    return A.Raise(exc=e, cause=None)
+
+
+def try_(body, handlers, orelse=None, final=None):
+    return A.Try(body=body or [A.Pass()], handlers=handlers, orelse=orelse or [],
+                 finalbody=final or [])
+
+
+def handler(typ, nm, body):
+    return A.ExceptHandler(type=typ, name=nm, body=body or [A.Pass()])
+
+
+def funcdef(fname, params, body, vararg=None, defaults=(), kwonly=(), kw_defaults=()):
+    args = A.arguments(posonlyargs=[], args=[A.arg(arg=p) for p in params],
+                       vararg=A.arg(arg=vararg) if vararg else None,
+                       kwonlyargs=[A.arg(arg=k) for k in kwonly],
+                       kw_defaults=list(kw_defaults), kwarg=None, defaults=list(defaults))
+    return A.FunctionDef(name=fname, args=args, body=body or [A.Pass()], decorator_list=[],
+                         returns=None, type_comment=None)
+
+
+def starred(v):
+    return A.Starred(value=v, ctx=LOAD)

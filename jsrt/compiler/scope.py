@@ -1,0 +1,790 @@
+"""Scope analysis: declarations, hoisting, resolution of every identifier.
+
+One pass over the ESTree builds the scope tree of each function (ECMA-262
+§9.1 environments, resolved statically), marks which bindings are captured
+by inner functions, which loops need a fresh Python frame per iteration (so
+closures see per-iteration ``let`` bindings), which references may observe a
+binding in its temporal dead zone, and which functions need a reified
+(dictionary) environment because of direct ``eval`` or ``with``.
+"""
+
+FUNCTION_TYPES = ("FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression")
+LOOP_TYPES = ("ForStatement", "ForInStatement", "ForOfStatement", "WhileStatement",
+              "DoWhileStatement")
+
+
+class Binding:
+    __slots__ = ("name", "kind", "scope", "pyname", "captured", "tdz", "decl_end",
+                 "loop", "assigned", "annexb")
+
+    def __init__(self, name, kind, scope, decl_end=0):
+        self.name = name
+        self.kind = kind          # var let const class function param catch fname arguments
+        self.scope = scope
+        self.pyname = None
+        self.captured = False
+        self.tdz = False          # some reference may run before initialisation
+        self.decl_end = decl_end
+        self.loop = None          # innermost loop (same function) the scope sits in
+        self.assigned = False
+        self.annexb = False
+
+    @property
+    def lexical(self):
+        return self.kind in ("let", "const", "class")
+
+    def __repr__(self):
+        return "<Binding %s %s>" % (self.kind, self.name)
+
+
+class Scope:
+    __slots__ = ("kind", "parent", "func", "bindings", "node", "loop", "dynamic")
+
+    def __init__(self, kind, parent, func, node=None, loop=None):
+        self.kind = kind          # function script block for catch switch class fname with eval
+        self.parent = parent
+        self.func = func
+        self.bindings = {}
+        self.node = node
+        self.loop = loop
+        self.dynamic = False
+
+
+class FuncInfo:
+    __slots__ = ("node", "parent", "scope", "strict", "kind", "is_arrow", "is_async", "is_gen",
+                 "uses_this", "uses_args", "uses_nt", "uses_super", "uses_super_call",
+                 "has_eval", "has_with", "dynamic", "hoisted", "simple_params", "name",
+                 "var_names", "args_binding", "assigns_params", "is_script", "contains_yield",
+                 "class_info", "is_method", "is_ctor", "is_derived", "lex_names", "home",
+                 "param_names")
+
+    def __init__(self, node, parent, kind):
+        self.node = node
+        self.parent = parent
+        self.kind = kind          # script eval function arrow method get set ctor module
+        self.scope = None
+        self.strict = False
+        self.is_arrow = kind == "arrow"
+        self.is_async = bool(getattr(node, "async", False)) if node is not None else False
+        self.is_gen = bool(getattr(node, "generator", False)) if node is not None else False
+        self.uses_this = False
+        self.uses_args = False
+        self.uses_nt = False
+        self.uses_super = False
+        self.uses_super_call = False
+        self.has_eval = False
+        self.has_with = False
+        self.dynamic = False
+        self.hoisted = []
+        self.simple_params = True
+        self.name = None
+        self.var_names = []
+        self.args_binding = None
+        self.assigns_params = False
+        self.is_script = kind in ("script", "eval", "module")
+        self.contains_yield = False
+        self.class_info = None
+        self.is_method = kind in ("method", "get", "set", "ctor")
+        self.is_ctor = kind == "ctor"
+        self.is_derived = False
+        self.lex_names = []
+        self.home = False
+        self.param_names = []
+
+    def this_func(self):
+        f = self
+        while f.is_arrow:
+            f = f.parent
+        return f
+
+
+def is_strict_body(stmts):
+    for s in stmts:
+        if s.type != "ExpressionStatement" or getattr(s, "directive", None) is None:
+            break
+        if s.directive == "use strict":
+            return True
+    return False
+
+
+def bound_names(pattern, out):
+    """BoundNames of a binding pattern (8.2.1)."""
+    t = pattern.type
+    if t == "Identifier":
+        out.append(pattern)
+    elif t == "ObjectPattern":
+        for p in pattern.properties:
+            if p.type == "RestElement":
+                bound_names(p.argument, out)
+            else:
+                bound_names(p.value, out)
+    elif t == "ArrayPattern":
+        for e in pattern.elements:
+            if e is not None:
+                bound_names(e, out)
+    elif t == "AssignmentPattern":
+        bound_names(pattern.left, out)
+    elif t == "RestElement":
+        bound_names(pattern.argument, out)
+    return out
+
+
+class Analyzer:
+    """Builds FuncInfo/Scope trees and resolves identifiers.
+
+    Results: ``funcs[id(node)]``, ``scopes[id(node)]``, ``refs[id(ident)]``
+    (a Binding, or None for a global / dynamic reference), ``loops_fresh`` (ids
+    of loops that need a Python frame per iteration).
+    """
+
+    def __init__(self):
+        self.funcs = {}
+        self.scopes = {}
+        self.refs = {}
+        self.loops_fresh = set()
+        self.loop_has_yield = set()
+        self.func = None
+        self.scope = None
+        self.loop = None
+        self.loop_stack = []
+
+    # -- entry points ------------------------------------------------------
+    def analyze_program(self, prog, kind="script", strict=False, outer_scope=None):
+        fi = FuncInfo(None, None, kind)
+        fi.strict = strict or is_strict_body(prog.body) or kind == "module"
+        self.funcs[id(prog)] = fi
+        sc = Scope("script" if kind != "eval" else "eval", outer_scope, fi, prog)
+        fi.scope = sc
+        self.scopes[id(prog)] = sc
+        self.func, self.scope = fi, sc
+        if kind == "eval":
+            # eval code: vars go to the caller's variable environment (dynamic),
+            # or to a new one in strict mode.
+            sc.dynamic = True
+        self._hoist_vars(prog.body, fi, sc)
+        self._declare_lexical(prog.body, sc)
+        for s in prog.body:
+            self.stmt(s)
+        return fi
+
+    # -- declarations --------------------------------------------------------
+    def declare(self, scope, name, kind, decl_end=0):
+        b = scope.bindings.get(name)
+        if b is not None:
+            if kind == "function" and b.kind in ("var", "function", "param"):
+                b.kind = "function" if b.kind != "param" else b.kind
+            return b
+        b = Binding(name, kind, scope, decl_end)
+        b.loop = scope.loop
+        scope.bindings[name] = b
+        return b
+
+    def _hoist_vars(self, stmts, fi, scope):
+        """VarDeclaredNames + top-level function declarations of a body."""
+        names = []
+
+        def walk(s, top):
+            t = s.type
+            if t == "VariableDeclaration":
+                if s.kind == "var":
+                    for d in s.declarations:
+                        for ident in bound_names(d.id, []):
+                            names.append(ident.name)
+            elif t == "FunctionDeclaration":
+                if top:
+                    fi.hoisted.append(s)
+                    names.append(s.id.name)
+                else:
+                    # Annex B.3.3: sloppy block functions also get a var binding.
+                    if not fi.strict and not s.generator and not s.get("async", False) if hasattr(s, "get") else (not fi.strict and not s.generator and not getattr(s, "async", False)):
+                        annexb.append(s.id.name)
+            elif t == "BlockStatement":
+                for x in s.body:
+                    walk(x, False)
+            elif t == "IfStatement":
+                walk(s.consequent, False)
+                if s.alternate is not None:
+                    walk(s.alternate, False)
+            elif t in ("WhileStatement", "DoWhileStatement", "WithStatement"):
+                walk(s.body, False)
+            elif t == "LabeledStatement":
+                walk(s.body, top and s.body.type == "FunctionDeclaration")
+            elif t == "ForStatement":
+                if s.init is not None and s.init.type == "VariableDeclaration":
+                    walk(s.init, False)
+                walk(s.body, False)
+            elif t in ("ForInStatement", "ForOfStatement"):
+                if s.left.type == "VariableDeclaration":
+                    walk(s.left, False)
+                walk(s.body, False)
+            elif t == "TryStatement":
+                walk(s.block, False)
+                if s.handler is not None:
+                    walk(s.handler.body, False)
+                if s.finalizer is not None:
+                    walk(s.finalizer, False)
+            elif t == "SwitchStatement":
+                for c in s.cases:
+                    for x in c.consequent:
+                        walk(x, False)
+            elif t in ("ExportNamedDeclaration", "ExportDefaultDeclaration"):
+                d = s.declaration
+                if d is not None and d.type in ("VariableDeclaration", "FunctionDeclaration"):
+                    if d.type == "FunctionDeclaration":
+                        if d.id is not None:
+                            fi.hoisted.append(d)
+                            names.append(d.id.name)
+                    else:
+                        walk(d, top)
+
+        annexb = []
+        for s in stmts:
+            walk(s, True)
+        for n in names:
+            b = self.declare(scope, n, "var")
+            if n not in fi.var_names:
+                fi.var_names.append(n)
+        self._annexb = getattr(self, "_annexb", {})
+        self._annexb[id(fi)] = annexb
+        for n in annexb:
+            if n not in scope.bindings and n not in fi.param_names:
+                b = self.declare(scope, n, "var")
+                b.annexb = True
+                if n not in fi.var_names:
+                    fi.var_names.append(n)
+
+    def _declare_lexical(self, stmts, scope, fn_top=True):
+        for s in stmts:
+            d = s
+            if s.type in ("ExportNamedDeclaration", "ExportDefaultDeclaration"):
+                d = s.declaration
+                if d is None:
+                    continue
+            t = d.type
+            if t == "VariableDeclaration" and d.kind != "var":
+                for decl in d.declarations:
+                    for ident in bound_names(decl.id, []):
+                        self.declare(scope, ident.name, d.kind, decl.range[1])
+            elif t in ("ClassDeclaration", "ClassExpression") and d.id is not None and s is not d or t == "ClassDeclaration":
+                if d.id is not None:
+                    self.declare(scope, d.id.name, "class", d.range[1])
+            elif t == "FunctionDeclaration" and scope.kind not in ("function", "script", "eval", "module"):
+                if d.id is not None:
+                    b = self.declare(scope, d.id.name, "function")
+                    b.kind = "blockfn"
+
+    # -- resolution ---------------------------------------------------------
+    def resolve(self, ident, assign=False, decl=False):
+        name = ident.name
+        sc = self.scope
+        crossed = False
+        dynamic = False
+        while sc is not None:
+            if sc.kind == "with" or sc.dynamic:
+                dynamic = True
+            b = sc.bindings.get(name)
+            if b is not None:
+                if crossed:
+                    b.captured = True
+                    if b.loop is not None:
+                        self.loops_fresh.add(id(b.loop))
+                if assign:
+                    b.assigned = True
+                    if b.kind == "param":
+                        sc.func.assigns_params = True
+                if b.lexical and not decl and (ident.range[0] < b.decl_end or b.scope.kind == "switch"):
+                    b.tdz = True
+                if b.lexical and crossed and b.scope.func is not self.func:
+                    # closures may run before or after initialisation
+                    if self._closure_may_run_early(b, ident):
+                        b.tdz = True
+                self.refs[id(ident)] = None if dynamic else b
+                if dynamic:
+                    self._mark_dynamic_chain(b.scope)
+                return b
+            if sc.kind == "function" and name == "arguments" and not sc.func.is_arrow:
+                fi = sc.func
+                if "arguments" not in sc.bindings:
+                    b = self.declare(sc, "arguments", "arguments")
+                    fi.args_binding = b
+                    fi.uses_args = True
+                    if crossed:
+                        b.captured = True
+                    self.refs[id(ident)] = None if dynamic else b
+                    if dynamic:
+                        self._mark_dynamic_chain(sc)
+                    return b
+            if sc.kind == "function":
+                crossed = True
+            sc = sc.parent
+        self.refs[id(ident)] = None
+        return None
+
+    def _closure_may_run_early(self, b, ident):
+        # A closure created textually after the declaration in the same scope
+        # chain can only run after initialisation, unless it is hoisted.
+        return ident.range[0] < b.decl_end or True
+
+    def _mark_dynamic_chain(self, scope):
+        pass
+
+    # -- statements ----------------------------------------------------------
+    def stmts(self, body):
+        for s in body:
+            self.stmt(s)
+
+    def push_scope(self, kind, node):
+        sc = Scope(kind, self.scope, self.func, node, self.loop)
+        self.scopes[id(node)] = sc
+        self.scope = sc
+        return sc
+
+    def pop_scope(self):
+        self.scope = self.scope.parent
+
+    def stmt(self, s):
+        t = s.type
+        m = getattr(self, "s_" + t, None)
+        if m is None:
+            raise NotImplementedError(t)
+        m(s)
+
+    def s_ExpressionStatement(self, s):
+        self.expr(s.expression)
+
+    def s_EmptyStatement(self, s):
+        pass
+
+    def s_DebuggerStatement(self, s):
+        pass
+
+    def s_BlockStatement(self, s):
+        self.push_scope("block", s)
+        self._declare_lexical(s.body, self.scope)
+        self.stmts(s.body)
+        self.pop_scope()
+
+    def s_VariableDeclaration(self, s):
+        for d in s.declarations:
+            self.pattern(d.id, decl=True)
+            if d.init is not None:
+                self.expr(d.init)
+
+    def s_FunctionDeclaration(self, s):
+        self.function(s, "function")
+
+    def s_ClassDeclaration(self, s):
+        self.klass(s)
+
+    def s_ReturnStatement(self, s):
+        if s.argument is not None:
+            self.expr(s.argument)
+
+    def s_IfStatement(self, s):
+        self.expr(s.test)
+        self.sub_stmt(s.consequent)
+        if s.alternate is not None:
+            self.sub_stmt(s.alternate)
+
+    def sub_stmt(self, s):
+        # A function declaration in statement position (sloppy if-body) gets its own scope.
+        if s.type == "FunctionDeclaration":
+            self.push_scope("block", s)
+            self.declare(self.scope, s.id.name, "blockfn")
+            self.stmt(s)
+            self.pop_scope()
+        else:
+            self.stmt(s)
+
+    def _loop(self, s, fn):
+        outer = self.loop
+        self.loop = s
+        self.loop_stack.append(s)
+        try:
+            fn()
+        finally:
+            self.loop_stack.pop()
+            self.loop = outer
+
+    def s_WhileStatement(self, s):
+        def f():
+            self.expr(s.test)
+            self.sub_stmt(s.body)
+        self._loop(s, f)
+
+    def s_DoWhileStatement(self, s):
+        self.s_WhileStatement(s)
+
+    def s_ForStatement(self, s):
+        def f():
+            lexical = s.init is not None and s.init.type == "VariableDeclaration" and s.init.kind != "var"
+            if lexical:
+                self.push_scope("for", s)
+                for d in s.init.declarations:
+                    for ident in bound_names(d.id, []):
+                        self.declare(self.scope, ident.name, s.init.kind, d.range[1])
+            if s.init is not None:
+                if s.init.type == "VariableDeclaration":
+                    self.stmt(s.init)
+                else:
+                    self.expr(s.init)
+            if s.test is not None:
+                self.expr(s.test)
+            if s.update is not None:
+                self.expr(s.update)
+            self.sub_stmt(s.body)
+            if lexical:
+                self.pop_scope()
+        self._loop(s, f)
+
+    def s_ForInStatement(self, s):
+        left = s.left
+        lexical = left.type == "VariableDeclaration" and left.kind != "var"
+        if lexical:
+            # TDZ scope for the right-hand side
+            self.push_scope("block", s.right)
+            for d in left.declarations:
+                for ident in bound_names(d.id, []):
+                    self.declare(self.scope, ident.name, left.kind, left.range[1])
+            self.expr(s.right)
+            self.pop_scope()
+        else:
+            self.expr(s.right)
+
+        def f():
+            if lexical:
+                self.push_scope("for", s)
+                for d in left.declarations:
+                    for ident in bound_names(d.id, []):
+                        self.declare(self.scope, ident.name, left.kind, 0)
+            if left.type == "VariableDeclaration":
+                for d in left.declarations:
+                    self.pattern(d.id, decl=True)
+                    if d.init is not None:
+                        self.expr(d.init)
+            else:
+                self.pattern(left, decl=False)
+            self.sub_stmt(s.body)
+            if lexical:
+                self.pop_scope()
+        self._loop(s, f)
+
+    s_ForOfStatement = s_ForInStatement
+
+    def s_BreakStatement(self, s):
+        pass
+
+    s_ContinueStatement = s_BreakStatement
+
+    def s_LabeledStatement(self, s):
+        self.sub_stmt(s.body) if s.body.type != "FunctionDeclaration" else self.stmt(s.body)
+
+    def s_ThrowStatement(self, s):
+        self.expr(s.argument)
+
+    def s_TryStatement(self, s):
+        self.stmt(s.block)
+        h = s.handler
+        if h is not None:
+            self.push_scope("catch", h)
+            if h.param is not None:
+                for ident in bound_names(h.param, []):
+                    self.declare(self.scope, ident.name, "catch")
+                self.pattern(h.param, decl=True)
+            self.stmt(h.body)
+            self.pop_scope()
+        if s.finalizer is not None:
+            self.stmt(s.finalizer)
+
+    def s_SwitchStatement(self, s):
+        self.expr(s.discriminant)
+        self.push_scope("switch", s)
+        allst = [x for c in s.cases for x in c.consequent]
+        self._declare_lexical(allst, self.scope)
+        for c in s.cases:
+            if c.test is not None:
+                self.expr(c.test)
+            self.stmts(c.consequent)
+        self.pop_scope()
+
+    def s_WithStatement(self, s):
+        self.expr(s.object)
+        self.func.has_with = True
+        self._make_dynamic()
+        self.push_scope("with", s)
+        self.stmt(s.body)
+        self.pop_scope()
+
+    def _make_dynamic(self):
+        f = self.func
+        while f is not None:
+            f.dynamic = True
+            f = f.parent
+
+    # modules
+    def s_ImportDeclaration(self, s):
+        pass
+
+    def s_ExportNamedDeclaration(self, s):
+        if s.declaration is not None:
+            self.stmt(s.declaration)
+        elif s.source is None:
+            for sp in s.specifiers:
+                self.resolve(sp.local)
+
+    def s_ExportDefaultDeclaration(self, s):
+        d = s.declaration
+        if d.type == "FunctionDeclaration":
+            if d.id is None:
+                self.function(d, "function")
+            else:
+                self.stmt(d)
+        elif d.type == "ClassDeclaration":
+            self.klass(d)
+        else:
+            self.expr(d)
+
+    def s_ExportAllDeclaration(self, s):
+        pass
+
+    # -- patterns ------------------------------------------------------------
+    def pattern(self, p, decl):
+        t = p.type
+        if t == "Identifier":
+            self.resolve(p, assign=True, decl=decl)
+        elif t == "ObjectPattern":
+            for prop in p.properties:
+                if prop.type == "RestElement":
+                    self.pattern(prop.argument, decl)
+                else:
+                    if prop.computed:
+                        self.expr(prop.key)
+                    self.pattern(prop.value, decl)
+        elif t == "ArrayPattern":
+            for e in p.elements:
+                if e is not None:
+                    self.pattern(e, decl)
+        elif t == "AssignmentPattern":
+            self.pattern(p.left, decl)
+            self.expr(p.right)
+        elif t == "RestElement":
+            self.pattern(p.argument, decl)
+        elif t == "MemberExpression":
+            self.expr(p)
+        else:
+            self.expr(p)
+
+    # -- expressions -----------------------------------------------------------
+    def expr(self, e):
+        t = e.type
+        m = getattr(self, "e_" + t, None)
+        if m is None:
+            raise NotImplementedError(t)
+        m(e)
+
+    def e_Identifier(self, e):
+        self.resolve(e)
+
+    def e_Literal(self, e):
+        pass
+
+    def e_TemplateLiteral(self, e):
+        for x in e.expressions:
+            self.expr(x)
+
+    def e_TaggedTemplateExpression(self, e):
+        self.expr(e.tag)
+        self.e_TemplateLiteral(e.quasi)
+
+    def e_ThisExpression(self, e):
+        f = self.func
+        tf = f.this_func()
+        tf.uses_this = True
+        if tf is not f:
+            f.uses_this = True
+
+    def e_Super(self, e):
+        f = self.func
+        tf = f.this_func()
+        tf.uses_super = True
+        tf.uses_this = True
+
+    def e_MetaProperty(self, e):
+        tf = self.func.this_func()
+        tf.uses_nt = True
+
+    def e_ArrayExpression(self, e):
+        for x in e.elements:
+            if x is not None:
+                self.expr(x)
+
+    def e_ObjectExpression(self, e):
+        for p in e.properties:
+            if p.type == "SpreadElement":
+                self.expr(p.argument)
+                continue
+            if p.computed:
+                self.expr(p.key)
+            v = p.value
+            if v.type == "FunctionExpression" and (p.method or p.kind in ("get", "set")):
+                self.function(v, "method" if p.kind == "init" else p.kind, home=True)
+            else:
+                self.expr(v)
+
+    def e_FunctionExpression(self, e):
+        self.function(e, "function")
+
+    def e_ArrowFunctionExpression(self, e):
+        self.function(e, "arrow")
+
+    def e_ClassExpression(self, e):
+        self.klass(e)
+
+    def e_SpreadElement(self, e):
+        self.expr(e.argument)
+
+    def e_MemberExpression(self, e):
+        self.expr(e.object)
+        if e.computed:
+            self.expr(e.property)
+
+    def e_CallExpression(self, e):
+        c = e.callee
+        if c.type == "Super":
+            tf = self.func.this_func()
+            tf.uses_super_call = True
+            tf.uses_this = True
+            tf.uses_nt = True
+            f = self.func
+            while f is not tf:
+                f.uses_this = True
+                f = f.parent
+        else:
+            self.expr(c)
+        for a in e.arguments:
+            self.expr(a)
+        if c.type == "Identifier" and c.name == "eval" and self.refs.get(id(c)) is None:
+            # direct eval: every scope up the chain must be reifiable
+            self.func.has_eval = True
+            self._make_dynamic()
+            f = self.func
+            tf = f.this_func()
+            tf.uses_this = True
+            tf.uses_nt = tf.uses_nt or not tf.is_script
+            while f is not tf:
+                f.uses_this = True
+                f = f.parent
+
+    def e_NewExpression(self, e):
+        self.expr(e.callee)
+        for a in e.arguments:
+            self.expr(a)
+
+    def e_UpdateExpression(self, e):
+        if e.argument.type == "Identifier":
+            self.resolve(e.argument, assign=True)
+        else:
+            self.expr(e.argument)
+
+    def e_AwaitExpression(self, e):
+        self.func.contains_yield = True
+        for lp in self.loop_stack:
+            self.loop_has_yield.add(id(lp))
+        self.expr(e.argument)
+
+    def e_YieldExpression(self, e):
+        self.func.contains_yield = True
+        for lp in self.loop_stack:
+            self.loop_has_yield.add(id(lp))
+        if e.argument is not None:
+            self.expr(e.argument)
+
+    def e_UnaryExpression(self, e):
+        self.expr(e.argument)
+
+    def e_BinaryExpression(self, e):
+        self.expr(e.left)
+        self.expr(e.right)
+
+    e_LogicalExpression = e_BinaryExpression
+
+    def e_ConditionalExpression(self, e):
+        self.expr(e.test)
+        self.expr(e.consequent)
+        self.expr(e.alternate)
+
+    def e_AssignmentExpression(self, e):
+        if e.operator == "=":
+            self.pattern(e.left, decl=False)
+        elif e.left.type == "Identifier":
+            self.resolve(e.left, assign=True)
+        else:
+            self.expr(e.left)
+        self.expr(e.right)
+
+    def e_SequenceExpression(self, e):
+        for x in e.expressions:
+            self.expr(x)
+
+    def e_Import(self, e):
+        pass
+
+    # -- functions and classes -------------------------------------------------
+    def function(self, node, kind, home=False, class_info=None):
+        parent = self.func
+        fi = FuncInfo(node, parent, kind)
+        fi.home = home
+        fi.class_info = class_info
+        self.funcs[id(node)] = fi
+        body = node.body
+        stmts = body.body if body.type == "BlockStatement" else []
+        fi.strict = parent.strict or (body.type == "BlockStatement" and is_strict_body(stmts)) \
+            or class_info is not None
+        saved = (self.func, self.scope, self.loop, self.loop_stack)
+        outer_scope = self.scope
+        if kind == "function" and node.type == "FunctionExpression" and node.id is not None:
+            # The name of a named function expression is bound in its own scope.
+            outer_scope = Scope("fname", outer_scope, parent, node)
+            self.scopes[("fname", id(node))] = outer_scope
+            b = self.declare(outer_scope, node.id.name, "fname")
+        self.func = fi
+        self.loop = None
+        self.loop_stack = []
+        sc = Scope("function", outer_scope, fi, node)
+        fi.scope = sc
+        self.scopes[id(node)] = sc
+        self.scope = sc
+        for p in node.params:
+            if p.type != "Identifier":
+                fi.simple_params = False
+            for ident in bound_names(p, []):
+                self.declare(sc, ident.name, "param")
+                fi.param_names.append(ident.name)
+        self._hoist_vars(stmts, fi, sc)
+        self._declare_lexical(stmts, sc)
+        for p in node.params:
+            self.pattern(p, decl=True)
+        if body.type == "BlockStatement":
+            self.stmts(stmts)
+        else:
+            self.expr(body)
+        self.func, self.scope, self.loop, self.loop_stack = saved
+        if fi.uses_args and not fi.strict and fi.simple_params:
+            pass
+        return fi
+
+    def klass(self, node):
+        if node.superClass is not None:
+            self.expr(node.superClass)
+        self.push_scope("class", node)
+        if node.id is not None:
+            self.declare(self.scope, node.id.name, "const" if node.type == "ClassExpression" else "classinner")
+        info = {"derived": node.superClass is not None}
+        for m in node.body.body:
+            if m.computed:
+                self.expr(m.key)
+            kind = {"constructor": "ctor", "method": "method", "get": "get", "set": "set"}[m.kind]
+            fi = self.function(m.value, kind, home=True, class_info=info)
+            if kind == "ctor":
+                fi.is_derived = info["derived"]
+        self.pop_scope()

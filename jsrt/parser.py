@@ -1,0 +1,51 @@
+"""The esprima front end: source text -> ESTree, with JS SyntaxErrors."""
+
+import esprima
+
+__all__ = ["parse_script", "parse_module", "JSSyntaxError"]
+
+
+class JSSyntaxError(Exception):
+    """A parse (early) error: becomes a JS SyntaxError in the realm."""
+
+    def __init__(self, message, filename=None, line=None, column=None, source_line=None):
+        Exception.__init__(self, message)
+        self.message = message
+        self.filename = filename
+        self.line = line
+        self.column = column
+        self.source_line = source_line
+
+    def __str__(self):
+        where = "%s:%s:%s" % (self.filename or "<anonymous>", self.line, self.column)
+        return "%s: %s" % (where, self.message)
+
+
+_OPTIONS = {"range": True, "loc": True}
+
+
+def _parse(fn, source, filename):
+    try:
+        return fn(source, _OPTIONS)
+    except esprima.Error as e:
+        line = getattr(e, "lineNumber", None)
+        col = getattr(e, "column", None)
+        msg = getattr(e, "description", None) or str(e)
+        if msg.startswith("Line ") and ": " in msg:
+            msg = msg.split(": ", 1)[1]
+        src_line = None
+        if line is not None:
+            lines = source.splitlines()
+            if 0 < line <= len(lines):
+                src_line = lines[line - 1]
+        raise JSSyntaxError(msg, filename, line, col, src_line) from None
+    except RecursionError:
+        raise JSSyntaxError("Maximum nesting depth exceeded while parsing", filename, 1, 1) from None
+
+
+def parse_script(source, filename=None):
+    return _parse(esprima.parseScript, source, filename)
+
+
+def parse_module(source, filename=None):
+    return _parse(esprima.parseModule, source, filename)

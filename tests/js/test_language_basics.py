@@ -1,0 +1,35 @@
+"""Language basics: each row is a script and the output node prints for it."""
+
+import pytest
+
+from conftest import run_js
+
+CASES = [
+    ("function fib(n){return n<2?n:fib(n-1)+fib(n-2)} console.log(fib(15))", "610\n"),
+    ("let f=[];for(let i=0;i<3;i++)f.push(()=>i);console.log(f[0]()+f[1]()*10+f[2]()*100)", "210\n"),
+    ("class A{constructor(x){this.x=x}get d(){return this.x*2}}"
+     "class B extends A{constructor(){super(21)}m(){return super.d}}"
+     "var b=new B();console.log(b.x,b.d,b.m(),b instanceof A)", "21 42 42 true\n"),
+    ("function* g(){var x=yield 1;yield x+1}var it=g();"
+     "console.log(it.next().value,it.next(10).value,it.next().done)", "1 11 true\n"),
+    ("try{null.x}catch(e){console.log(e.name)}", "TypeError\n"),
+    ("var {a,...r}={a:1,b:2,c:3};console.log(a,Object.keys(r).join())", "1 b,c\n"),
+    ("var [x,,y=5,...z]=[1,2,undefined,4,5];console.log(x,y,z.join())", "1 5 4,5\n"),
+    ("L:for(var i=0;i<3;i++){for(var j=0;j<3;j++){if(j==1)continue L;if(i==2)break L;console.log(i,j)}}",
+     "0 0\n1 0\n"),
+    ("switch(3){case 1:console.log(1);case 3:console.log(3);case 4:console.log(4);break;default:console.log(0)}",
+     "3\n4\n"),
+    ("console.log(`t ${1+1} ${'x'}`, typeof undeclared)", "t 2 x undefined\n"),
+    ("var s=0;for(var k in {a:1,b:2})s+=k.length;console.log(s)", "2\n"),
+    ("var t=0;for(var v of [1,2,3])t+=v;console.log(t)", "6\n"),
+    ("function f(){return arguments.length}console.log(f(1,2,3))", "3\n"),
+    ("console.log(0.1+0.2, 1/0, -1/0, 0/0, 5%3, -5%3, 2**10)",
+     "0.30000000000000004 Infinity -Infinity NaN 2 -2 1024\n"),
+    ("try{try{throw 1}finally{console.log('f')}}catch(e){console.log('c',e)}", "f\nc 1\n"),
+    ("function f(){try{return 1}finally{console.log('fin')}}console.log(f())", "fin\n1\n"),
+]
+
+
+@pytest.mark.parametrize("src,expected", CASES)
+def test_script_output(src, expected):
+    assert run_js(src) == expected
