@@ -20,6 +20,7 @@ FAMILIES = (
     ("regexp", False),
     ("date", False),
     ("typedarray", False),
+    ("webapi", True),
     ("console", True),
     ("timers", True),
 )
