@@ -217,6 +217,8 @@ class CodeGen:
         params.append(this_param)
         ctx.own.add(this_param)
         sc = fi.scope
+        for b in sc.bindings.values():
+            ctx.own.add(self.pyname(b))
         names = [p.name for p in node.params if p.type == "Identifier"]
         dup = len(set(names)) != len(names)
         positional = (fi.simple_params and not fi.uses_args and not dup and not fi.dynamic)
@@ -440,6 +442,9 @@ class CodeGen:
     def enter_scope(self, scope, top=False):
         """Initialise the lexical bindings of a scope (TDZ markers, block functions)."""
         for b in scope.bindings.values():
+            if not self.global_binding(b):
+                self.declare_own(self.pyname(b))
+        for b in scope.bindings.values():
             if b.lexical and b.tdz:
                 self.init_tdz(b)
         # block-level function declarations are hoisted to the top of the block
@@ -490,6 +495,7 @@ class CodeGen:
         if self.ctx.kind == "script" or self.ctx.fi.is_script:
             if self.kind in ("script", "eval"):
                 v = self.expr(e)
+                self.mark_assigned("_cv")
                 st = P.assign("_cv", v)
                 self.loc(st, s)
                 self.emit(st)
@@ -501,6 +507,7 @@ class CodeGen:
 
     def set_cv_undefined(self):
         if self.ctx.fi.is_script and self.kind in ("script", "eval"):
+            self.mark_assigned("_cv")
             self.emit(P.assign("_cv", P.name("R_undef")))
 
     def expr_statement(self, e):
@@ -1025,6 +1032,8 @@ class CodeGen:
 
         if self._loop_fresh(s):
             def body_fn():
+                if sc is not None:
+                    self.enter_scope(sc)
                 bind(P.name("_v"))
                 self.sub_stmt(s.body)
 
@@ -1054,7 +1063,10 @@ class CodeGen:
             # break/return -> close and propagate its errors.
             h = P.handler(P.name("BaseException"), None, [
                 P.expr_stmt(P.call(P.attr(it, "abort"))), A.Raise(exc=None, cause=None)])
-            tr = P.try_([loop], [h], final=[P.expr_stmt(P.call(P.attr(it, "close")))])
+            fin = [P.expr_stmt(P.call(P.attr(it, "close")))]
+            if self.in_gen():
+                fin = [P.if_(P.call("R_notclosing"), fin)]
+            tr = P.try_([loop], self.gen_exit_handlers() + [h], final=fin)
             self.emit(self.wrap_break_exc(j, [tr]))
         else:
             self.emit(self.wrap_break_exc(j, [loop]))
@@ -1129,6 +1141,8 @@ class CodeGen:
             hb = []
             self.out = hb
             sc = self.an.scopes.get(id(h))
+            if sc is not None:
+                self.enter_scope(sc)
             if h.param is not None:
                 val = P.call("R_catchval", P.name(e))
                 self.bind_pattern(h.param, val, init=True, node=h.param)
@@ -1147,9 +1161,22 @@ class CodeGen:
                 self.emit(P.assign(cvsave, P.name("_cv")))
             self.stmt(s.finalizer)
             if cvsave is not None:
+                self.mark_assigned("_cv")
                 self.emit(P.assign("_cv", P.name(cvsave)))
+            if self.in_gen():
+                # an abandoned generator is closed by Python's GC: JS finally must not run
+                final = [P.if_(P.call("R_notclosing"), final)]
         self.out = saved
         self.emit(P.try_(body, handlers, final=final))
+
+    def in_gen(self):
+        fi = self.ctx.fi
+        return fi.is_gen or fi.is_async
+
+    def gen_exit_handlers(self):
+        if self.in_gen():
+            return [P.handler(P.name("GeneratorExit"), None, [A.Raise(exc=None, cause=None)])]
+        return []
 
     # -- with ----------------------------------------------------------------------------
     def s_WithStatement(self, s):
@@ -1403,7 +1430,8 @@ class CodeGen:
             self.out = saved
             h = P.handler(P.name("BaseException"), None, [
                 P.expr_stmt(P.call(P.attr(it, "abort"))), A.Raise(exc=None, cause=None)])
-            self.emit(P.try_(body, [h], orelse=[P.expr_stmt(P.call(P.attr(it, "close")))]))
+            self.emit(P.try_(body, self.gen_exit_handlers() + [h],
+                             orelse=[P.expr_stmt(P.call(P.attr(it, "close")))]))
             return
         raise CompileError("Invalid destructuring assignment target", p)
 
@@ -1721,26 +1749,17 @@ class CodeGen:
                 if ac:
                     return P.call("R_div", a2, b2)
                 return P.ifexp(P.typeis(a1, "float"), P.binop(a2, A.Div(), b2), P.call("R_div", a2, b2))
-            conds = []
-            if not ac:
-                conds.append(P.typeis(a1, "float"))
-            if not bc:
-                conds.append(P.typeis(b1, "float"))
-            conds.append(b2)
+            cond = self._both_float(a1, ac, b1, bc)
+            conds = ([cond] if cond is not None else []) + [b2]
             return P.ifexp(P.and_(*conds), P.binop(a2, A.Div(), b2), P.call("R_div", a2, b2))
         if op in self.COMPARE:
             pyop, helper = self.COMPARE[op]
             a1, a2, ac = self._operand(left)
             b1, b2, bc = self._operand(right)
-            conds = []
-            if not ac:
-                conds.append(P.typeis(a1, "float"))
-            if not bc:
-                conds.append(P.typeis(b1, "float"))
-            if not conds:
+            cond = self._both_float(a1, ac, b1, bc)
+            if cond is None:
                 return P.cmp(a2, pyop, b2)
-            return P.ifexp(P.and_(*conds) if len(conds) > 1 else conds[0], P.cmp(a2, pyop, b2),
-                           P.call(helper, a2, b2))
+            return P.ifexp(cond, P.cmp(a2, pyop, b2), P.call(helper, a2, b2))
         if op in ("===", "!=="):
             a = self.expr(left)
             r = self.strict_eq_expr(a, self.expr(right), right)
@@ -1764,16 +1783,23 @@ class CodeGen:
             raise CompileError("unsupported operator %s" % op)
         return P.call(helper, self.expr(left), self.expr(right))
 
+    def _both_float(self, a1, ac, b1, bc):
+        """The test 'both operands are floats', evaluating every operand exactly once."""
+        if ac and bc:
+            return None
+        if ac:
+            return P.typeis(b1, "float")
+        if bc:
+            return P.typeis(a1, "float")
+        # type(a) is type(b) is float: a chained comparison evaluates both sides first
+        return A.Compare(left=P.call("type", a1), ops=[A.Is(), A.Is()],
+                         comparators=[P.call("type", b1), P.name("float")])
+
     def _float_fast(self, a1, a2, ac, b1, b2, bc, pyop, helper):
-        conds = []
-        if not ac:
-            conds.append(P.typeis(a1, "float"))
-        if not bc:
-            conds.append(P.typeis(b1, "float"))
-        if not conds:
+        cond = self._both_float(a1, ac, b1, bc)
+        if cond is None:
             return P.binop(a2, pyop, b2)
-        return P.ifexp(P.and_(*conds) if len(conds) > 1 else conds[0], P.binop(a2, pyop, b2),
-                       P.call(helper, a2, b2))
+        return P.ifexp(cond, P.binop(a2, pyop, b2), P.call(helper, a2, b2))
 
     def strict_eq_expr(self, a, b, bnode):
         """IsStrictlyEqual with inline forms for constants."""

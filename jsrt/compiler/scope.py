@@ -323,7 +323,7 @@ class Analyzer:
     def _closure_may_run_early(self, b, ident):
         # A closure created textually after the declaration in the same scope
         # chain can only run after initialisation, unless it is hoisted.
-        return ident.range[0] < b.decl_end or True
+        return False
 
     def _mark_dynamic_chain(self, scope):
         pass

@@ -5,6 +5,8 @@ that compiled code runs with; the realm adds its bound helpers (function and
 object creation, global variable access) in ``Realm._make_namespace``.
 """
 
+import sys
+
 from .values import undefined, null, HOLE, TDZ, MISSING, Symbol, JSBigInt
 from .objects import JSObject, JSArray, JSFunction, is_constructor
 from .errors import (JSThrow, BreakLabel, ContinueLabel, STATE, throw_type_error,
@@ -120,10 +122,16 @@ def delete_super():
     throw_reference_error("Unsupported reference to 'super'")
 
 
+def not_closing():
+    """False while Python closes an abandoned generator (JS finally blocks must not run)."""
+    return type(sys.exc_info()[1]) is not GeneratorExit
+
+
 def base_namespace():
     ns = {
         "__builtins__": {"type": type, "len": len, "float": float, "str": str,
-                         "BaseException": BaseException},
+                         "BaseException": BaseException, "GeneratorExit": GeneratorExit},
+        "R_notclosing": not_closing,
         "R_undef": undefined, "R_null": null, "R_HOLE": HOLE, "R_TDZ": TDZ,
         "R_JSFunction": JSFunction, "R_JSThrow": js_throw,
         "R_Break": BreakLabel, "R_Continue": ContinueLabel, "R_CATCHABLE": CATCHABLE,
