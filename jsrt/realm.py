@@ -15,7 +15,7 @@ from .runtime.errors import (JSThrow, STATE, ScriptTimeout, throw_type_error,
                              throw_reference_error, throw_syntax_error)
 from .runtime import ops, helpers, executor
 from .runtime.function import make_function
-from .compiler import compile_script, JSSyntaxError, unit_registry
+from .compiler import compile_script, JSSyntaxError, unit_registry, code_meta
 from .compiler.codegen import to_utf16
 from . import errors as api_errors
 
@@ -637,29 +637,11 @@ def _describe_frame(code, lasti):
 
 
 def _function_name(code):
-    n = code.co_name
-    if n.startswith("_F"):
-        idx = int(n[2:])
-        for u in _units_for_file(code.co_filename):
-            if idx < len(u.metas):
-                m = u.metas[idx]
-                if m is not None and m[3] <= _first_offset(u, code) <= m[4]:
-                    return m[0] or "<anonymous>"
-        return "<anonymous>"
-    return ""
-
-
-def _units_for_file(fn):
-    return [u for u in list(unit_registry.values()) if u.filename == fn]
-
-
-def _first_offset(u, code):
-    # map the code's first line back to a source offset
-    lines = u.source.split("\n")
-    off = 0
-    for i in range(min(code.co_firstlineno - 1, len(lines))):
-        off += len(lines[i]) + 1
-    return off
+    from .compiler import code_meta
+    m = code_meta.get(code)
+    if m is None:
+        return ""
+    return m[0] or "<anonymous>"
 
 
 def to_js_error(realm, e):

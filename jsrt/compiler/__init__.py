@@ -39,6 +39,23 @@ class CompiledUnit:
 
 #: key -> CompiledUnit for every unit compiled or loaded in this process.
 unit_registry = {}
+#: code object -> (FuncMeta of the JS function it belongs to, or None for script code)
+code_meta = {}
+
+
+def register_code(unit):
+    """Index every code object of a unit by the JS function it implements (for stacks)."""
+    def walk(code, meta):
+        n = code.co_name
+        if n.startswith("_F") and n[2:].isdigit():
+            i = int(n[2:])
+            if i < len(unit.metas):
+                meta = unit.metas[i]
+        code_meta[code] = meta
+        for c in code.co_consts:
+            if hasattr(c, "co_code"):
+                walk(c, meta)
+    walk(unit.code, None)
 _lock = threading.Lock()
 
 
@@ -85,6 +102,7 @@ def compile_script(source, filename=None, strict=False, kind="script"):
                      tuple(gen.metas), fi.strict, kind)
     with _lock:
         unit_registry[key] = u
+        register_code(u)
     return u
 
 
