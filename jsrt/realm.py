@@ -276,18 +276,18 @@ class Realm:
             raise JSThrow(kind="SyntaxError", message=e.message)
         return self.run_unit(unit)
 
-    def direct_eval(self, evalfn, strict, this, *args):
-        """A call ``eval(...)``: PerformEval with the caller's strictness (19.2.1.1).
-
-        Local scopes of the caller are not visible yet (global scope only)."""
+    def direct_eval(self, evalfn, strict, this, env, *args):
+        """A call ``eval(...)``: PerformEval with the caller's scope and strictness (19.2.1.1)."""
         if evalfn is not self.intrinsics.get("%eval%"):
             return ops.call(evalfn, undefined, *args)
         x = args[0] if args else undefined
         if type(x) is not str:
             return x
-        return self.perform_eval(x, strict)
+        return self.perform_eval(x, strict, this, env)
 
-    def perform_eval(self, source, strict):
+    def perform_eval(self, source, strict, this=MISSING, env=None):
+        """PerformEval (19.2.1.1): indirect when env is None and this is MISSING."""
+        from .runtime import env as envmod
         try:
             unit = compile_script(source, "eval", strict=strict, kind="eval")
         except JSSyntaxError as e:
@@ -295,25 +295,34 @@ class Realm:
         prev = STATE.realm
         STATE.realm = self
         try:
+            if this is MISSING:
+                this = self.global_object
             if not unit.strict:
-                self.global_declaration_instantiation_eval(unit)
+                if env is None:
+                    self.global_declaration_instantiation_eval(unit)
+                else:
+                    envmod.eval_declare(env, unit.var_names, unit.func_names,
+                                        [n for n, k in unit.lex_decls], False)
             fn = types.FunctionType(unit.code, self.ns, "__script__")
-            return fn(self.global_object)
+            return fn(this, env)
         finally:
             STATE.realm = prev
 
     def global_declaration_instantiation_eval(self, unit):
         """EvalDeclarationInstantiation (19.2.1.3) for global-scope sloppy eval."""
+        self.global_declaration_instantiation_eval_names(unit.var_names, unit.func_names)
+
+    def global_declaration_instantiation_eval_names(self, var_names, func_names):
         go = self.global_object
-        for name in unit.var_names:
+        for name in var_names:
             if name in self.global_lex:
                 throw_syntax_error("Identifier '%s' has already been declared" % name)
-        for name in unit.func_names:
+        for name in func_names:
             d = go.get_own_property(name)
             if d is None or d.configurable:
                 go.define_own_property(name, Desc(value=undefined, writable=True, enumerable=True,
                                                   configurable=True))
-        for name in unit.var_names:
+        for name in var_names:
             if go.get_own_property(name) is None:
                 go.define_own_property(name, Desc(value=undefined, writable=True, enumerable=True,
                                                   configurable=True))

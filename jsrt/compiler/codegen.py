@@ -118,6 +118,8 @@ class CodeGen:
         self.jumps = []
         self.pending_labels = []
         self.template_sites = 0
+        self.cur_env = None        # Python name of the innermost reified Env, if any
+        self.scope_env = {}        # id(scope) -> Python name of its Env
 
     # -- utilities -----------------------------------------------------------
     def uid(self):
@@ -167,13 +169,29 @@ class CodeGen:
         self.declare_own("this")
         self.declare_own("_cv")
         sc = self.an.scopes[id(prog)]
+        params = ["this"]
+        if self.kind == "eval":
+            # eval code: a new declarative Env over the caller's (19.2.1.1 step 16-18)
+            params.append("_env")
+            self.declare_own("_env")
+            self.declare_own("_e0")
+            self.emit(P.assign("_e0", P.call("R_Env", P.name("_env"))))
+            self.scope_env[id(sc)] = "_e0"
+            self.cur_env = "_e0"
+            for b in sc.bindings.values():
+                if b.lexical or fi.strict:
+                    if b.kind == "const":
+                        self.emit(P.expr_stmt(P.call(P.attr(P.name("_e0"), "declare_const"),
+                                                     P.const(b.name))))
+                    self.emit(P.expr_stmt(P.call("R_dinit", P.name("_e0"), P.const(b.name),
+                                                 P.name("R_TDZ" if b.lexical else "R_undef"))))
         # GlobalDeclarationInstantiation (16.1.7) is done by the runtime from the
         # declaration lists; function objects are created here.
         self.emit(P.assign("_cv", P.name("R_undef")))
         self.hoist_functions(fi, sc, global_level=True)
         self.block_body(prog.body, sc, top=True)
         self.emit(P.ret(P.name("_cv")))
-        fdef = P.funcdef("__script__", ["this"], body)
+        fdef = P.funcdef("__script__", params, body)
         mod = A.Module(body=[fdef], type_ignores=[])
         A.fix_missing_locations(mod)
         var_names = [n for n in fi.var_names]
@@ -199,6 +217,17 @@ class CodeGen:
         fname = "_F%d" % idx
         self.metas.append(None)
         parent_ctx = self.ctx
+        env_saved = self.cur_env
+        fname_env = None
+        fsc0 = self.an.scopes.get(("fname", id(node)))
+        if fsc0 is not None and self.scope_is_dynamic(fsc0):
+            # the named function expression's own name lives in its own Env
+            fname_env = "_e%d" % self.uid()
+            self.declare_own(fname_env)
+            self.emit(P.assign(fname_env, P.call("R_Env", self.env_expr())))
+            self.scope_env[id(fsc0)] = fname_env
+            self.cur_env = fname_env
+        def_env = self.cur_env
         ctx = Ctx("func", parent_ctx, fi)
         saved = (self.out, self.ctx, self.jumps)
         self.ctx = ctx
@@ -239,6 +268,19 @@ class CodeGen:
             kwdef.append(P.name("R_undef"))
             ctx.own.add("_nt")
         is_gen = fi.is_gen or fi.is_async
+        # --- a reified Env for functions that direct eval / with can observe
+        if fi.dynamic:
+            en = "_e%d" % self.uid()
+            ctx.own.add(en)
+            self.emit(P.assign(en, P.call("R_Env", P.name(def_env) if def_env else P.name("R_null_env"),
+                                          P.const(True))))
+            self.scope_env[id(sc)] = en
+            self.cur_env = en
+            for b in sc.bindings.values():
+                if b.kind == "const":
+                    self.emit(P.expr_stmt(P.call(P.attr(P.name(en), "declare_const"), P.const(b.name))))
+                if b.lexical:
+                    self.emit(P.expr_stmt(P.call("R_dinit", P.name(en), P.const(b.name), P.name("R_TDZ"))))
         # --- prologue: this, arguments, params
         if fi.is_derived:
             self.emit(P.assign("this", P.name("R_TDZ")))
@@ -249,7 +291,12 @@ class CodeGen:
             an = self.pyname(ab)
             ctx.own.add(an)
             mapped = (not fi.strict and fi.simple_params and fi.assigns_params)
-            if mapped:
+            if fi.dynamic and not fi.strict and fi.simple_params and pnodes:
+                mapped = False
+                argsexpr = P.call("R_mkargs_env", P.name(vararg),
+                                  P.const(tuple(to_utf16(p.name) for p in pnodes)),
+                                  P.name(self.cur_env))
+            elif mapped:
                 # getters/setters aliasing parameters
                 getters = []
                 setters = []
@@ -283,7 +330,7 @@ class CodeGen:
                 self.emit(sdef)
                 argsexpr = P.call("R_mkargs_mapped", P.name(vararg), P.const(len(pnodes)),
                                   P.name(gfn), P.name(sfn), P.name("_SELF") if False else P.const(None))
-            else:
+            elif not (fi.dynamic and not fi.strict and fi.simple_params and pnodes):
                 argsexpr = P.call("R_mkargs", P.name(vararg), P.const(fi.strict))
             # parameters must be bound before mapping; bind them first
         if not positional:
@@ -293,14 +340,14 @@ class CodeGen:
                     b = sc.bindings[p.name]
                     pn = self.pyname(b)
                     ctx.own.add(pn)
-                    self.emit(P.assign(pn, P.ifexp(
+                    self.assign_binding(b, P.ifexp(
                         P.cmp(P.call("len", P.name(vararg)), A.Gt(), P.const(i)),
-                        P.subscript(P.name(vararg), P.const(i)), P.name("R_undef"))))
+                        P.subscript(P.name(vararg), P.const(i)), P.name("R_undef")), p, init=True)
                 if fi.uses_args and fi.args_binding is not None:
-                    self.emit(P.assign(self.pyname(fi.args_binding), argsexpr))
+                    self.assign_binding(fi.args_binding, argsexpr, node, init=True)
             else:
                 if fi.uses_args and fi.args_binding is not None:
-                    self.emit(P.assign(self.pyname(fi.args_binding), argsexpr))
+                    self.assign_binding(fi.args_binding, argsexpr, node, init=True)
                 # Non-simple parameters: TDZ for later params, then bind in order.
                 for p in pnodes:
                     for ident in bound_names(p, []):
@@ -318,7 +365,7 @@ class CodeGen:
                                       P.subscript(P.name(vararg), P.const(i)), P.name("R_undef"))
                         self.bind_pattern(p, val, init=True, node=p)
         elif fi.uses_args and fi.args_binding is not None:
-            self.emit(P.assign(self.pyname(fi.args_binding), argsexpr))
+            self.assign_binding(fi.args_binding, argsexpr, node, init=True)
         # vars
         for n in fi.var_names:
             b = sc.bindings[n]
@@ -330,7 +377,10 @@ class CodeGen:
                 continue
             pn = self.pyname(b)
             ctx.own.add(pn)
-            self.emit(P.assign(pn, P.name("R_undef")))
+            if fi.dynamic:
+                self.assign_binding(b, P.name("R_undef"), node, init=True)
+            else:
+                self.emit(P.assign(pn, P.name("R_undef")))
         # functions named like a param or var still need the var declared own
         self.hoist_functions(fi, sc)
         # lexical declarations of the body
@@ -356,6 +406,7 @@ class CodeGen:
                          defaults=defaults, kwonly=kwonly, kw_defaults=kwdef)
         self.loc(fdef, node)
         self.out, self.ctx, self.jumps = saved
+        self.cur_env = env_saved
         self.emit(fdef)
         self.ctx.own.add(fname)
         # meta
@@ -391,7 +442,9 @@ class CodeGen:
         fexpr = P.call("R_mkfunc", P.name(fname), P.const(meta))
         # named function expression: its own name binding
         fsc = self.an.scopes.get(("fname", id(node)))
-        if fsc is not None:
+        if fname_env is not None:
+            fexpr = P.call("R_fname_bind", P.name(fname_env), P.const(to_utf16(node.id.name)), fexpr)
+        elif fsc is not None:
             b = fsc.bindings[node.id.name]
             if b.captured or True:
                 pn = self.pyname(b)
@@ -439,13 +492,40 @@ class CodeGen:
         for s in stmts:
             self.stmt(s)
 
+    def scope_is_dynamic(self, scope):
+        f = scope.func
+        return scope.kind == "eval" or (f.dynamic and not f.is_script)
+
+    def dyn_binding(self, b):
+        """True when binding b lives in a reified Env (not a Python local)."""
+        return b is not None and self.scope_is_dynamic(b.scope)
+
     def enter_scope(self, scope, top=False):
-        """Initialise the lexical bindings of a scope (TDZ markers, block functions)."""
+        """Initialise the bindings of a scope (Env, TDZ markers, block functions).
+
+        Returns the previous current Env name, for the caller to restore."""
+        prev = self.cur_env
+        if self.scope_is_dynamic(scope) and id(scope) not in self.scope_env:
+            if scope.bindings:
+                en = "_e%d" % self.uid()
+                self.declare_own(en)
+                self.emit(P.assign(en, P.call("R_Env", P.name(self.cur_env) if self.cur_env else P.name("R_null_env"))))
+                self.scope_env[id(scope)] = en
+                self.cur_env = en
+                for b in scope.bindings.values():
+                    if b.kind == "const":
+                        self.emit(P.expr_stmt(P.call(P.attr(P.name(en), "declare_const"),
+                                                     P.const(b.name))))
+                    if b.lexical or b.kind in ("catch", "blockfn"):
+                        self.emit(P.expr_stmt(P.call("R_dinit", P.name(en), P.const(b.name),
+                                                     P.name("R_TDZ" if b.lexical else "R_undef"))))
+        elif id(scope) in self.scope_env:
+            self.cur_env = self.scope_env[id(scope)]
         for b in scope.bindings.values():
-            if not self.global_binding(b):
+            if not self.global_binding(b) and not self.dyn_binding(b):
                 self.declare_own(self.pyname(b))
         for b in scope.bindings.values():
-            if b.lexical and b.tdz:
+            if b.lexical and b.tdz and not self.dyn_binding(b):
                 self.init_tdz(b)
         # block-level function declarations are hoisted to the top of the block
         if not top or scope.kind not in ("function", "script"):
@@ -465,6 +545,7 @@ class CodeGen:
                         if b is not None and b.kind == "blockfn":
                             f = self.function(s, name_hint=s.id.name)
                             self.assign_binding(b, f, s, init=True)
+        return prev
 
     def init_tdz(self, b):
         if self.global_binding(b):
@@ -529,9 +610,10 @@ class CodeGen:
 
     def s_BlockStatement(self, s):
         sc = self.an.scopes.get(id(s))
-        self.enter_scope(sc)
+        prev = self.enter_scope(sc)
         for x in s.body:
             self.stmt(x)
+        self.cur_env = prev
 
     def s_VariableDeclaration(self, s):
         for d in s.declarations:
@@ -639,8 +721,9 @@ class CodeGen:
             sc = self.an.scopes.get(id(s))
             self._cur_scope_map = getattr(self, "_cur_scope_map", {})
             self._cur_scope_map[id(s)] = sc
-            self.enter_scope(sc)
+            prev = self.enter_scope(sc)
             self.stmt(s)
+            self.cur_env = prev
         else:
             self.stmt(s)
 
@@ -913,6 +996,7 @@ class CodeGen:
         labels = self.take_labels()
         j = Jump("loop", labels, self.uid(), self.ctx)
         sc = self.an.scopes.get(id(s))
+        env_before = self.cur_env
         if sc is not None:
             self.enter_scope(sc)
         init = s.init
@@ -926,12 +1010,20 @@ class CodeGen:
                     self.emit(st)
         if self._loop_fresh(s):
             names = []
+            dyn_env = None
             if sc is not None:
-                names = [self.pyname(b) for b in sc.bindings.values()]
+                if id(sc) in self.scope_env:
+                    # reified: copy the iteration Env (CreatePerIterationEnvironment)
+                    dyn_env = self.scope_env[id(sc)]
+                    names = [dyn_env]
+                else:
+                    names = [self.pyname(b) for b in sc.bindings.values()]
             first = self.tmp()
             self.emit(P.assign(first, P.const(True)))
 
             def body_fn():
+                if dyn_env is not None:
+                    self.emit(P.assign(dyn_env, P.call("R_env_copy", P.name(dyn_env))))
                 if s.update is not None:
                     saved = self.out
                     ub = []
@@ -955,6 +1047,7 @@ class CodeGen:
             self.emit(P.assign("_first", P.const(True)))
             loop = P.while_(P.const(True), stmts)
             self.emit(self.wrap_break_exc(j, [loop]))
+            self.cur_env = env_before
             return
         native_cont = self._has_continue(s.body, labels)
         saved = self.out
@@ -998,6 +1091,7 @@ class CodeGen:
                 t = P.const(True)
             loop = P.while_(t, body + upd)
         self.emit(self.wrap_break_exc(j, [loop]))
+        self.cur_env = env_before
 
     def s_ForInStatement(self, s):
         self._for_each(s, "R_forin")
@@ -1032,10 +1126,12 @@ class CodeGen:
 
         if self._loop_fresh(s):
             def body_fn():
+                prev = self.cur_env
                 if sc is not None:
                     self.enter_scope(sc)
                 bind(P.name("_v"))
                 self.sub_stmt(s.body)
+                self.cur_env = prev
 
             def setup(ctx, params):
                 return []
@@ -1049,10 +1145,12 @@ class CodeGen:
             saved = self.out
             body = []
             self.out = body
+            prev = self.cur_env
             if sc is not None:
                 self.enter_scope(sc)
             bind(P.name(v))
             self.sub_stmt(s.body)
+            self.cur_env = prev
             self.out = saved
             self.jumps.pop()
             body = self.wrap_cont_exc(j, body)
@@ -1110,6 +1208,7 @@ class CodeGen:
         self.jumps.append(j)
         body = []
         self.out = body
+        prev_env = self.cur_env
         if sc is not None:
             self.enter_scope(sc)
         for i, c in enumerate(cases):
@@ -1121,6 +1220,7 @@ class CodeGen:
             if cb:
                 body.append(P.if_(P.cmp(P.name(m), A.LtE(), P.const(i)), cb))
         body.append(A.Break())
+        self.cur_env = prev_env
         self.out = saved
         self.jumps.pop()
         loop = P.while_(P.const(True), body)
@@ -1141,6 +1241,7 @@ class CodeGen:
             hb = []
             self.out = hb
             sc = self.an.scopes.get(id(h))
+            prev_env = self.cur_env
             if sc is not None:
                 self.enter_scope(sc)
             if h.param is not None:
@@ -1149,6 +1250,7 @@ class CodeGen:
             else:
                 self.emit(P.expr_stmt(P.call("R_catchval", P.name(e))))
             self.stmt(h.body)
+            self.cur_env = prev_env
             handlers.append(P.handler(P.name("R_CATCHABLE"), e, hb))
         final = None
         if s.finalizer is not None:
@@ -1180,7 +1282,17 @@ class CodeGen:
 
     # -- with ----------------------------------------------------------------------------
     def s_WithStatement(self, s):
-        raise CompileError("'with' statements are not supported yet", s)
+        """The with statement (14.11): an object Env around the body."""
+        self.set_cv_undefined()
+        obj = self.expr(s.object)
+        en = "_e%d" % self.uid()
+        self.declare_own(en)
+        self.emit(P.assign(en, P.call("R_WithEnv", obj,
+                                      P.name(self.cur_env) if self.cur_env else P.name("R_null_env"))))
+        prev = self.cur_env
+        self.cur_env = en
+        self.sub_stmt(s.body)
+        self.cur_env = prev
 
     # -- classes -------------------------------------------------------------------------
     def klass(self, node, name_hint=None):
@@ -1189,7 +1301,19 @@ class CodeGen:
         cname = node.id.name if node.id is not None else (name_hint or "")
         # inner binding of the class name
         inner = sc.bindings.get(node.id.name) if node.id is not None else None
-        if inner is not None:
+        env_prev = self.cur_env
+        class_env = None
+        if self.scope_is_dynamic(sc) and inner is not None:
+            class_env = "_e%d" % self.uid()
+            self.declare_own(class_env)
+            self.emit(P.assign(class_env, P.call("R_Env", self.env_expr())))
+            self.emit(P.expr_stmt(P.call("R_dinit", P.name(class_env), P.const(inner.name),
+                                         P.name("R_TDZ"))))
+            self.emit(P.expr_stmt(P.call(P.attr(P.name(class_env), "declare_const"),
+                                         P.const(inner.name))))
+            self.scope_env[id(sc)] = class_env
+            self.cur_env = class_env
+        elif inner is not None:
             pn = self.pyname(inner)
             self.declare_own(pn)
             self.emit(P.assign(pn, P.name("R_TDZ")))
@@ -1237,9 +1361,13 @@ class CodeGen:
             self.emit(P.expr_stmt(P.call("R_defmethod", target, P.name(keyt), f,
                                          P.const(m.kind), P.const(False))))
         self._home_stack.pop()
-        if inner is not None:
+        if class_env is not None:
+            self.emit(P.expr_stmt(P.call("R_dinit", P.name(class_env), P.const(inner.name),
+                                         P.name(cls_t))))
+        elif inner is not None:
             self.emit(P.assign(self.pyname(inner), P.name(cls_t)))
             self.mark_assigned(self.pyname(inner))
+        self.cur_env = env_prev
         return P.name(cls_t)
 
     def e_ClassExpression(self, e, name_hint=None):
@@ -1267,7 +1395,19 @@ class CodeGen:
         return P.call(fname)
 
     # -- bindings -----------------------------------------------------------------------
+    def is_dyn_ref(self, ident):
+        return ident is not None and id(ident) in self.an.dyn_refs and self.cur_env is not None
+
+    def env_expr(self):
+        return P.name(self.cur_env) if self.cur_env else P.name("R_null_env")
+
     def read_binding(self, b, ident):
+        if self.is_dyn_ref(ident):
+            return P.call("R_dget", self.env_expr(), P.const(to_utf16(ident.name)))
+        if self.dyn_binding(b):
+            en = self.scope_env.get(id(b.scope))
+            if en is not None:
+                return P.call("R_dget", P.name(en), P.const(to_utf16(b.name)))
         if b is None:
             return P.call("R_gget", P.const(to_utf16(ident.name)))
         if self.global_binding(b):
@@ -1283,6 +1423,12 @@ class CodeGen:
         """Store to a binding. ``init`` marks a declaration's initialisation."""
         name = b.name if b is not None else ident.name
         strict = self.ctx.fi.strict
+        if self.dyn_binding(b) and init and id(b.scope) in self.scope_env:
+            return self._emit_ret(P.expr_stmt(P.call(
+                "R_dinit", P.name(self.scope_env[id(b.scope)]), P.const(to_utf16(b.name)), value)), node)
+        if (ident is not None and self.is_dyn_ref(ident)) or (self.dyn_binding(b) and self.cur_env):
+            return self._emit_ret(P.expr_stmt(P.call(
+                "R_dset", self.env_expr(), P.const(to_utf16(name)), value, P.const(strict))), node)
         if b is None:
             return P.expr_stmt(P.call("R_gset", P.const(to_utf16(name)), value,
                                       P.const(strict))) if not as_stmt else \
@@ -1329,6 +1475,9 @@ class CodeGen:
             return None
         # expression form
         strict = self.ctx.fi.strict
+        if self.is_dyn_ref(ident) or (self.dyn_binding(b) and self.cur_env):
+            return P.call("R_dset", self.env_expr(), P.const(to_utf16(ident.name)), value,
+                          P.const(strict))
         if b is None or self.global_binding(b):
             if b is not None and b.lexical:
                 return P.call("R_glexset", P.const(to_utf16(b.name)), value, P.const(False),
@@ -1660,6 +1809,8 @@ class CodeGen:
         if op == "typeof":
             if arg.type == "Identifier":
                 b = self.an.refs.get(id(arg))
+                if self.is_dyn_ref(arg):
+                    return P.call("R_dtypeof", self.env_expr(), P.const(to_utf16(arg.name)))
                 if b is None:
                     return P.call("R_gtypeof", P.const(to_utf16(arg.name)))
             return P.call("R_typeof", self.expr(arg))
@@ -1695,6 +1846,8 @@ class CodeGen:
             return P.call("R_delmem", o, P.const(to_utf16(arg.property.name)), P.const(strict))
         if arg.type == "Identifier":
             b = self.an.refs.get(id(arg))
+            if self.is_dyn_ref(arg):
+                return P.call("R_ddelete", self.env_expr(), P.const(to_utf16(arg.name)))
             if b is None:
                 return P.call("R_gdelete", P.const(to_utf16(arg.name)))
             if self.global_binding(b) and not b.lexical:
@@ -2029,8 +2182,10 @@ class CodeGen:
             return P.walrus("this", call)
         if c.type == "Identifier" and c.name == "eval" and self.an.refs.get(id(c)) is None:
             args = self.args_list(e.arguments)
-            return P.call("R_direct_eval", P.call("R_gget", P.const("eval")),
-                          P.const(self.ctx.fi.strict), self.this_expr() if not self.ctx.fi.this_func().is_script else P.name("this"), *args)
+            evalfn = self.read_binding(self.an.refs.get(id(c)), c)
+            return P.call("R_direct_eval", evalfn, P.const(self.ctx.fi.strict),
+                          self.this_expr() if not self.ctx.fi.this_func().is_script else P.name("this"),
+                          self.env_expr(), *args)
         return self.call_expr(c, None, e)
 
     def _ctor_self_name(self):
@@ -2071,7 +2226,10 @@ class CodeGen:
                          P.call("R_fnslow", P.name(f), P.const(desc)))
         if args is None:
             args = self.args_list(e.arguments)
-        return P.call(callee, P.name("R_undef"), *args)
+        thisv = P.name("R_undef")
+        if c.type == "Identifier" and self.is_dyn_ref(c):
+            thisv = P.call("R_dthis", self.env_expr(), P.const(to_utf16(c.name)))
+        return P.call(callee, thisv, *args)
 
     def _call_desc(self, c):
         try:

@@ -129,6 +129,46 @@ def bound_names(pattern, out):
     return out
 
 
+def find_dynamic_functions(prog):
+    """Ids of function nodes that contain (directly or in an inner function) a direct
+    ``eval(...)`` call or a ``with`` statement: their scopes must be reified."""
+    dynamic = set()
+    has_top = [False]
+    stack = []
+    todo = [(prog, 0)]
+    # iterative walk: (node, depth into stack)
+    def mark():
+        if not stack:
+            has_top[0] = True
+        for f in stack:
+            dynamic.add(f)
+
+    def walk(node):
+        t = getattr(node, "type", None)
+        if t is None:
+            return
+        is_fn = t in FUNCTION_TYPES
+        if is_fn:
+            stack.append(id(node))
+        if t == "WithStatement":
+            mark()
+        elif t == "CallExpression" and node.callee.type == "Identifier" and node.callee.name == "eval":
+            mark()
+        for k, v in node.__dict__.items():
+            if k in ("loc", "range", "type"):
+                continue
+            if isinstance(v, list):
+                for x in v:
+                    if x is not None and hasattr(x, "type"):
+                        walk(x)
+            elif v is not None and hasattr(v, "type"):
+                walk(v)
+        if is_fn:
+            stack.pop()
+    walk(prog)
+    return dynamic, has_top[0]
+
+
 class Analyzer:
     """Builds FuncInfo/Scope trees and resolves identifiers.
 
@@ -147,9 +187,12 @@ class Analyzer:
         self.scope = None
         self.loop = None
         self.loop_stack = []
+        self.dyn_refs = set()
+        self.dynamic_fns = set()
 
     # -- entry points ------------------------------------------------------
     def analyze_program(self, prog, kind="script", strict=False, outer_scope=None):
+        self.dynamic_fns, _top = find_dynamic_functions(prog)
         fi = FuncInfo(None, None, kind)
         fi.strict = strict or is_strict_body(prog.body) or kind == "module"
         self.funcs[id(prog)] = fi
@@ -177,6 +220,8 @@ class Analyzer:
         b = Binding(name, kind, scope, decl_end)
         b.loop = scope.loop
         scope.bindings[name] = b
+        if scope.loop is not None and scope.func.dynamic and not scope.func.is_script:
+            self.loops_fresh.add(id(scope.loop))
         return b
 
     def _hoist_vars(self, stmts, fi, scope):
@@ -280,7 +325,7 @@ class Analyzer:
         crossed = False
         dynamic = False
         while sc is not None:
-            if sc.kind == "with" or sc.dynamic:
+            if sc.kind == "with" or sc.dynamic or (sc.func.dynamic and not sc.func.is_script):
                 dynamic = True
             b = sc.bindings.get(name)
             if b is not None:
@@ -288,7 +333,7 @@ class Analyzer:
                     b.captured = True
                     if b.loop is not None:
                         self.loops_fresh.add(id(b.loop))
-                if assign:
+                if assign and not decl:
                     b.assigned = True
                     if b.kind == "param":
                         sc.func.assigns_params = True
@@ -298,9 +343,9 @@ class Analyzer:
                     # closures may run before or after initialisation
                     if self._closure_may_run_early(b, ident):
                         b.tdz = True
-                self.refs[id(ident)] = None if dynamic else b
+                self.refs[id(ident)] = b
                 if dynamic:
-                    self._mark_dynamic_chain(b.scope)
+                    self.dyn_refs.add(id(ident))
                 return b
             if sc.kind == "function" and name == "arguments" and not sc.func.is_arrow:
                 fi = sc.func
@@ -310,14 +355,16 @@ class Analyzer:
                     fi.uses_args = True
                     if crossed:
                         b.captured = True
-                    self.refs[id(ident)] = None if dynamic else b
+                    self.refs[id(ident)] = b
                     if dynamic:
-                        self._mark_dynamic_chain(sc)
+                        self.dyn_refs.add(id(ident))
                     return b
             if sc.kind == "function":
                 crossed = True
             sc = sc.parent
         self.refs[id(ident)] = None
+        if dynamic:
+            self.dyn_refs.add(id(ident))
         return None
 
     def _closure_may_run_early(self, b, ident):
@@ -516,10 +563,7 @@ class Analyzer:
         self.pop_scope()
 
     def _make_dynamic(self):
-        f = self.func
-        while f is not None:
-            f.dynamic = True
-            f = f.parent
+        pass
 
     # modules
     def s_ImportDeclaration(self, s):
@@ -733,6 +777,9 @@ class Analyzer:
     def function(self, node, kind, home=False, class_info=None):
         parent = self.func
         fi = FuncInfo(node, parent, kind)
+        fi.dynamic = id(node) in self.dynamic_fns
+        if fi.dynamic and kind != "arrow":
+            fi.uses_args = True
         fi.home = home
         fi.class_info = class_info
         self.funcs[id(node)] = fi
@@ -762,6 +809,10 @@ class Analyzer:
                 fi.param_names.append(ident.name)
         self._hoist_vars(stmts, fi, sc)
         self._declare_lexical(stmts, sc)
+        if fi.dynamic and not fi.is_arrow and "arguments" not in sc.bindings:
+            b = self.declare(sc, "arguments", "arguments")
+            fi.args_binding = b
+            fi.uses_args = True
         for p in node.params:
             self.pattern(p, decl=True)
         if body.type == "BlockStatement":

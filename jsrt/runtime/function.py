@@ -539,3 +539,41 @@ class _ArgSet:
 
     def __call__(self, v):
         self.s(self.i, v)
+
+
+def make_mapped_arguments_env(args, names, env):
+    """CreateMappedArgumentsObject for a function whose parameters live in an Env."""
+    o = make_arguments(args, False)
+    m = {}
+    seen = set()
+    for i in range(len(names) - 1, -1, -1):
+        n = names[i]
+        if n in seen:
+            continue
+        seen.add(n)
+        if i < len(args):
+            m[str(i)] = (_EnvGet(env, n), _EnvSet(env, n))
+    o.mapped = m
+    return o
+
+
+class _EnvGet:
+    __slots__ = ("env", "name")
+
+    def __init__(self, env, name):
+        self.env = env
+        self.name = name
+
+    def __call__(self):
+        return self.env.vars[self.name]
+
+
+class _EnvSet:
+    __slots__ = ("env", "name")
+
+    def __init__(self, env, name):
+        self.env = env
+        self.name = name
+
+    def __call__(self, v):
+        self.env.vars[self.name] = v

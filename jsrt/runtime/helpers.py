@@ -11,7 +11,7 @@ from .values import undefined, null, HOLE, TDZ, MISSING, Symbol, JSBigInt
 from .objects import JSObject, JSArray, JSFunction, is_constructor
 from .errors import (JSThrow, BreakLabel, ContinueLabel, STATE, throw_type_error,
                      throw_reference_error)
-from . import ops, iteration, function
+from . import ops, iteration, function, env
 
 
 def fn_slow(f, desc):
@@ -161,5 +161,10 @@ def base_namespace():
         "R_make_class": function.make_class, "R_default_ctor": function.default_ctor,
         "R_yield_star": function.yield_star,
         "R_mkargs": function.make_arguments, "R_mkargs_mapped": function.make_mapped_arguments,
+        "R_mkargs_env": function.make_mapped_arguments_env,
+        "R_Env": env.Env, "R_env_copy": env.env_copy, "R_WithEnv": env.WithEnv, "R_null_env": None,
+        "R_dget": env.dyn_get, "R_dset": env.dyn_set, "R_dinit": env.init_binding,
+        "R_dtypeof": env.dyn_typeof, "R_ddelete": env.dyn_delete, "R_dthis": env.dyn_this_for_call,
+        "R_fname_bind": env.fname_binding,
     }
     return ns
