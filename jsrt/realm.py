@@ -51,6 +51,18 @@ class Realm:
     """
 
     def __init__(self, host=True, console=None, restricted=False):
+        self._init_fields(host, console, restricted)
+        prev = STATE.realm
+        STATE.realm = self
+        try:
+            from .builtins import setup_realm
+            self.global_object = None
+            setup_realm(self, host)
+        finally:
+            STATE.realm = prev if prev is not None else self
+        self.ns = self._make_namespace()
+
+    def _init_fields(self, host, console, restricted):
         self.intrinsics = {}
         self.global_lex = {}
         self.jobs = deque()
@@ -64,20 +76,46 @@ class Realm:
         self.host = host
         self.console_sink = console
         self.now_ms = None
-        prev = STATE.realm
-        STATE.realm = self
-        try:
-            from .builtins import setup_realm
-            self.global_object = None
-            setup_realm(self, host)
-        finally:
-            STATE.realm = prev if prev is not None else self
-        self.ns = self._make_namespace()
+        self.snapshot_arguments = None
+
+    # -- snapshots (see jsrt/snapshot/heap.py) ----------------------------------------
+    SNAPSHOT_FIELDS = ("intrinsics", "global_object", "global_lex", "template_cache", "host",
+                       "restricted", "_consts", "snapshot_arguments")
+
+    @property
+    def arguments(self):
+        """The values given to RealmSnapshot.compile, in a realm instantiated from it."""
+        a = self.snapshot_arguments
+        if a is None:
+            return None
+        return [to_python(self, v) for v in a]
+
+    def snapshot_state(self):
+        """The part of the realm a snapshot captures (no jobs, timers or host sinks)."""
+        if self.jobs:
+            raise _capture_error(self, "pending jobs in the realm's job queue")
+        if self.active_timers:
+            raise _capture_error(self, "pending timers")
+        d = self.__dict__
+        return {k: d[k] for k in self.SNAPSHOT_FIELDS if k in d}
+
+    def restore_state(self, state):
+        ns = self.__dict__.get("ns")
+        self._init_fields(state.get("host", True), None, state.get("restricted", False))
+        self.__dict__.update(state)
+        if ns is not None:
+            self.ns = ns
+
+    def finish_restore(self):
+        fresh = self._make_namespace()
+        self.ns.clear()
+        self.ns.update(fresh)
 
     # -- namespace for compiled code -------------------------------------------------
     def _make_namespace(self):
         ns = helpers.base_namespace()
         ns.update({
+            "__jsrt_realm__": self,
             "_GO": self.global_object,
             "R_mkfunc": self.make_function,
             "R_mkobj": self.make_object,
@@ -98,6 +136,25 @@ class Realm:
 
     def __reduce__(self):
         raise TypeError("a Realm is captured through RealmSnapshot, not pickled directly")
+
+    def add_host_apis(self):
+        """Install the host families (console, timers, structuredClone...) into this realm."""
+        import importlib
+        from .builtins import FAMILIES
+        prev = STATE.realm
+        STATE.realm = self
+        try:
+            for name, needs_host in FAMILIES:
+                if not needs_host:
+                    continue
+                try:
+                    mod = importlib.import_module(".builtins." + name, __package__)
+                except ModuleNotFoundError:
+                    continue
+                mod.setup(self)
+            self.host = True
+        finally:
+            STATE.realm = prev
 
     def make_function(self, pyfn, meta):
         return make_function(self, pyfn, meta)
@@ -564,6 +621,11 @@ class Realm:
             finally:
                 STATE.realm = prev
         return to_python(self, executor.run(entry))
+
+
+def _capture_error(obj, what):
+    from .snapshot.heap import CaptureError
+    return CaptureError(obj, what)
 
 
 class HostCallable:

@@ -41,10 +41,16 @@ class CompiledUnit:
 unit_registry = {}
 #: code object -> (FuncMeta of the JS function it belongs to, or None for script code)
 code_meta = {}
+#: code object -> (unit key, index in the unit's code list); unit key -> [code objects]
+code_index = {}
+unit_codes = {}
 
 
 def register_code(unit):
-    """Index every code object of a unit by the JS function it implements (for stacks)."""
+    """Index every code object of a unit: by the JS function it implements (for
+    stacks) and by position (so snapshots can name a function's code)."""
+    codes = []
+
     def walk(code, meta):
         n = code.co_name
         if n.startswith("_F") and n[2:].isdigit():
@@ -52,10 +58,24 @@ def register_code(unit):
             if i < len(unit.metas):
                 meta = unit.metas[i]
         code_meta[code] = meta
+        code_index[code] = (unit.key, len(codes))
+        codes.append(code)
         for c in code.co_consts:
             if hasattr(c, "co_code"):
                 walk(c, meta)
     walk(unit.code, None)
+    unit_codes[unit.key] = codes
+
+
+def add_unit(u):
+    """Register a unit loaded from elsewhere (a snapshot, the code cache)."""
+    with _lock:
+        have = unit_registry.get(u.key)
+        if have is not None:
+            return have
+        unit_registry[u.key] = u
+        register_code(u)
+        return u
 _lock = threading.Lock()
 
 
