@@ -156,6 +156,51 @@ class Realm:
         finally:
             STATE.realm = prev
 
+    def unit_keys_add(self, key):
+        pass
+
+    def module_loader(self, hook):
+        """The realm's module map for an import hook (one per hook)."""
+        from .modules import ModuleLoader
+        loaders = self.__dict__.setdefault("_loaders", {})
+        ld = loaders.get(id(hook))
+        if ld is None or ld.hook is not hook:
+            ld = loaders[id(hook)] = ModuleLoader(self, hook)
+        return ld
+
+    def eval_module(self, source, filename=None, hook=None, timeout=None):
+        """Evaluate an ES module from source; imports go through ``hook(specifier, referrer)``
+        (default: files relative to the referrer). Returns the namespace (a handle)."""
+        import os
+        key = filename or "<module>"
+
+        def default_hook(spec, referrer):
+            base = os.path.dirname(referrer) if referrer and os.path.isabs(referrer) or (referrer and os.sep in referrer) else os.getcwd()
+            path = os.path.normpath(os.path.join(base, spec))
+            with open(path, encoding="utf-8") as f:
+                return path, f.read()
+        user_hook = hook or default_hook
+
+        def root_hook(spec, referrer):
+            if referrer is None and spec == key:
+                return key, source
+            return user_hook(spec, referrer)
+
+        def entry():
+            from .modules import load_module_namespace
+            prev = STATE.realm
+            STATE.realm = self
+            try:
+                try:
+                    ns = load_module_namespace(self, key, root_hook)
+                    self.run_jobs()
+                    return ns
+                except JSThrow as e:
+                    raise to_js_error(self, e) from None
+            finally:
+                STATE.realm = prev
+        return to_python(self, executor.run(entry, timeout=timeout))
+
     def make_function(self, pyfn, meta):
         return make_function(self, pyfn, meta)
 

@@ -21,10 +21,10 @@ class CompiledUnit:
     tuples of its functions (index = meta[6]).
     """
     __slots__ = ("key", "source", "filename", "code", "var_names", "lex_decls", "func_names",
-                 "metas", "strict", "kind", "__weakref__")
+                 "metas", "strict", "kind", "module_info", "__weakref__")
 
     def __init__(self, key, source, filename, code, var_names, lex_decls, func_names, metas,
-                 strict, kind):
+                 strict, kind, module_info=None):
         self.key = key
         self.source = source
         self.filename = filename
@@ -35,6 +35,7 @@ class CompiledUnit:
         self.metas = metas
         self.strict = strict
         self.kind = kind
+        self.module_info = module_info
 
 
 #: key -> CompiledUnit for every unit compiled or loaded in this process.
@@ -92,7 +93,7 @@ def compile_script(source, filename=None, strict=False, kind="script"):
     u = unit_registry.get(key)
     if u is not None:
         return u
-    prog = parse_script(source, filename)
+    prog = parse_module(source, filename) if kind == "module" else parse_script(source, filename)
     an = Analyzer()
     try:
         fi = an.analyze_program(prog, kind="script" if kind == "script" else kind, strict=strict)
@@ -119,16 +120,21 @@ def compile_script(source, filename=None, strict=False, kind="script"):
         if hasattr(c, "co_name") and c.co_name == "__script__":
             code = c
     u = CompiledUnit(key, source, filename or "<anonymous>", code, var_names, lex, funcs,
-                     tuple(gen.metas), fi.strict, kind)
+                     tuple(gen.metas), fi.strict, kind, getattr(gen, "module_info", None))
     with _lock:
         unit_registry[key] = u
         register_code(u)
     return u
 
 
+def compile_module(source, filename=None):
+    """Parse and compile an ES module (strict; cached like scripts)."""
+    return compile_script(source, filename, strict=True, kind="module")
+
+
 def debug_source(source, filename=None, kind="script"):
     """The generated Python source of a script (for debugging the compiler)."""
-    prog = parse_script(source, filename)
+    prog = parse_module(source, filename) if kind == "module" else parse_script(source, filename)
     an = Analyzer()
     an.analyze_program(prog, kind=kind)
     gen = CodeGen(source, filename or "<anonymous>", "debug", an, kind=kind)

@@ -170,6 +170,8 @@ class CodeGen:
         self.declare_own("_cv")
         sc = self.an.scopes[id(prog)]
         params = ["this"]
+        if self.kind == "module":
+            return self.compile_module(prog, fi, sc, ctx, body)
         if self.kind == "eval":
             # eval code: a new declarative Env over the caller's (19.2.1.1 step 16-18)
             params.append("_env")
@@ -198,6 +200,63 @@ class CodeGen:
         lex = [(b.name, b.kind) for b in sc.bindings.values() if b.lexical]
         funcs = [s.id.name for s in fi.hoisted]
         return mod, var_names, lex, funcs
+
+    def compile_module(self, prog, fi, sc, ctx, body):
+        """A module: ``__script__(this, _env, _phase)``; phase 0 creates the hoisted
+        functions (InitializeEnvironment, 16.2.1.6.4), phase 1 runs the body."""
+        self.declare_own("_e0")
+        self.declare_own("_env")
+        self.declare_own("_phase")
+        self.emit(P.assign("_e0", P.name("_env")))
+        self.scope_env[id(sc)] = "_e0"
+        self.cur_env = "_e0"
+        init = []
+        saved = self.out
+        self.out = init
+        for s in fi.hoisted:
+            f = self.function(s, name_hint=s.id.name if s.id is not None else "default")
+            bname = s.id.name if s.id is not None else "*default*"
+            self.emit(P.expr_stmt(P.call("R_dinit", P.name("_e0"), P.const(to_utf16(bname)), f)))
+        init.append(P.ret(P.name("R_undef")))
+        self.out = saved
+        self.emit(P.if_(P.eq(P.name("_phase"), P.const(0)), init))
+        for st in prog.body:
+            self.stmt(st)
+        self.emit(P.ret(P.name("R_undef")))
+        fdef = P.funcdef("__script__", ["this", "_env", "_phase"], body)
+        mod = A.Module(body=[fdef], type_ignores=[])
+        A.fix_missing_locations(mod)
+        var_names = list(fi.var_names)
+        lex = [(b.name, b.kind) for b in sc.bindings.values()
+               if b.lexical or b.kind in ("import",) or b.name == "*default*"]
+        funcs = [s.id.name if s.id is not None else "*default*" for s in fi.hoisted]
+        self.module_info = module_info(prog)
+        return mod, var_names, lex, funcs
+
+    def s_ImportDeclaration(self, s):
+        pass
+
+    def s_ExportAllDeclaration(self, s):
+        pass
+
+    def s_ExportNamedDeclaration(self, s):
+        if s.declaration is not None:
+            self.stmt(s.declaration)
+
+    def s_ExportDefaultDeclaration(self, s):
+        d = s.declaration
+        if d.type == "FunctionDeclaration":
+            return  # hoisted
+        if d.type == "ClassDeclaration":
+            if d.id is not None:
+                self.stmt(d)
+                return
+            v = self.e_ClassExpression(d, name_hint="default")
+        else:
+            anon = d.type in ("FunctionExpression", "ArrowFunctionExpression", "ClassExpression") \
+                and getattr(d, "id", None) is None
+            v = self.expr(d, name_hint="default" if anon else None)
+        self.emit(P.expr_stmt(P.call("R_dinit", P.name("_e0"), P.const("*default*"), v)))
 
     def global_binding(self, b):
         """True if binding b lives in the global environment (script top level)."""
@@ -494,7 +553,7 @@ class CodeGen:
 
     def scope_is_dynamic(self, scope):
         f = scope.func
-        return scope.kind == "eval" or (f.dynamic and not f.is_script)
+        return scope.kind in ("eval", "module") or (f.dynamic and not f.is_script)
 
     def dyn_binding(self, b):
         """True when binding b lives in a reified Env (not a Python local)."""
@@ -2270,6 +2329,67 @@ class CodeGen:
 
     def e_ClassExpression_named(self, e, name_hint):
         return self.e_ClassExpression(e, name_hint)
+
+
+def module_info(prog):
+    """Import and export entries of a module (16.2.1.6 ParseModule, steps 4-10)."""
+    requests = []
+    imports = []
+    local_exports = []
+    indirect = []
+    stars = []
+
+    def req(spec):
+        spec = to_utf16(spec)
+        if spec not in requests:
+            requests.append(spec)
+        return spec
+
+    import_locals = {}
+    for s in prog.body:
+        t = s.type
+        if t == "ImportDeclaration":
+            spec = req(s.source.value)
+            for sp in s.specifiers:
+                if sp.type == "ImportDefaultSpecifier":
+                    imports.append((spec, "default", sp.local.name))
+                elif sp.type == "ImportNamespaceSpecifier":
+                    imports.append((spec, "*", sp.local.name))
+                else:
+                    imports.append((spec, to_utf16(sp.imported.name), sp.local.name))
+                import_locals[sp.local.name] = imports[-1]
+        elif t == "ExportNamedDeclaration":
+            if s.source is not None:
+                spec = req(s.source.value)
+                for sp in s.specifiers:
+                    indirect.append((to_utf16(sp.exported.name), spec, to_utf16(sp.local.name)))
+            elif s.declaration is not None:
+                d = s.declaration
+                if d.type == "VariableDeclaration":
+                    from .scope import bound_names
+                    for decl in d.declarations:
+                        for ident in bound_names(decl.id, []):
+                            local_exports.append((to_utf16(ident.name), ident.name))
+                else:
+                    local_exports.append((to_utf16(d.id.name), d.id.name))
+            else:
+                for sp in s.specifiers:
+                    ln = sp.local.name
+                    en = to_utf16(sp.exported.name)
+                    if ln in import_locals and import_locals[ln][1] != "*":
+                        ispec, iname, _ = import_locals[ln]
+                        indirect.append((en, ispec, iname))
+                    else:
+                        local_exports.append((en, ln))
+        elif t == "ExportDefaultDeclaration":
+            d = s.declaration
+            if d.type in ("FunctionDeclaration", "ClassDeclaration") and d.id is not None:
+                local_exports.append(("default", d.id.name))
+            else:
+                local_exports.append(("default", "*default*"))
+        elif t == "ExportAllDeclaration":
+            stars.append(req(s.source.value))
+    return (tuple(requests), tuple(imports), tuple(local_exports), tuple(indirect), tuple(stars))
 
 
 class _Fake:

@@ -197,9 +197,14 @@ class Analyzer:
         fi.strict = strict or is_strict_body(prog.body) or kind == "module"
         self.funcs[id(prog)] = fi
         sc = Scope("script" if kind != "eval" else "eval", outer_scope, fi, prog)
+        if kind == "module":
+            sc.kind = "module"
+            sc.dynamic = True
         fi.scope = sc
         self.scopes[id(prog)] = sc
         self.func, self.scope = fi, sc
+        if kind == "module":
+            self._declare_module(prog.body, sc)
         if kind == "eval":
             # eval code: vars go to the caller's variable environment (dynamic),
             # or to a new one in strict mode.
@@ -276,8 +281,8 @@ class Analyzer:
                 d = s.declaration
                 if d is not None and d.type in ("VariableDeclaration", "FunctionDeclaration"):
                     if d.type == "FunctionDeclaration":
+                        fi.hoisted.append(d)
                         if d.id is not None:
-                            fi.hoisted.append(d)
                             names.append(d.id.name)
                     else:
                         walk(d, top)
@@ -297,6 +302,19 @@ class Analyzer:
                 b.annexb = True
                 if n not in fi.var_names:
                     fi.var_names.append(n)
+
+    def _declare_module(self, stmts, scope):
+        """Import bindings and the *default* binding of a module (16.2.1.6)."""
+        for s in stmts:
+            if s.type == "ImportDeclaration":
+                for sp in s.specifiers:
+                    b = self.declare(scope, sp.local.name, "import")
+            elif s.type == "ExportDefaultDeclaration":
+                d = s.declaration
+                if d.type in ("FunctionDeclaration", "ClassDeclaration") and d.id is not None:
+                    continue
+                kind = "function" if d.type == "FunctionDeclaration" else "const"
+                self.declare(scope, "*default*", kind, s.range[1])
 
     def _declare_lexical(self, stmts, scope, fn_top=True):
         for s in stmts:
@@ -725,6 +743,7 @@ class Analyzer:
             self.expr(a)
 
     def e_UpdateExpression(self, e):
+        self._note_arguments_write(e.argument)
         if e.argument.type == "Identifier":
             self.resolve(e.argument, assign=True)
         else:
@@ -757,7 +776,15 @@ class Analyzer:
         self.expr(e.consequent)
         self.expr(e.alternate)
 
+    def _note_arguments_write(self, target):
+        # writes through arguments[i] need a mapped arguments object (10.4.4.7)
+        if target.type == "MemberExpression" and target.object.type == "Identifier" \
+                and target.object.name == "arguments":
+            f = self.func.this_func()
+            f.assigns_params = True
+
     def e_AssignmentExpression(self, e):
+        self._note_arguments_write(e.left)
         if e.operator == "=":
             self.pattern(e.left, decl=False)
         elif e.left.type == "Identifier":

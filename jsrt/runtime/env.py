@@ -30,6 +30,21 @@ class Env:
         self.consts.add(name)
 
 
+class IndirectRef:
+    """An imported binding: a live view of another module's binding (16.2.1.6.4)."""
+    __slots__ = ("env", "name")
+
+    def __init__(self, env, name):
+        self.env = env
+        self.name = name
+
+    def get(self):
+        v = self.env.vars.get(self.name, TDZ)
+        if type(v) is IndirectRef:
+            v = v.get()
+        return v
+
+
 class WithEnv:
     """An object environment record created by ``with`` (9.1.1.2, withEnvironment)."""
     __slots__ = ("obj", "parent")
@@ -73,6 +88,8 @@ def dyn_get(env, name):
             return undefined
         return o.get(name, o)
     v = e.vars[name]
+    if type(v) is IndirectRef:
+        v = v.get()
     if v is TDZ:
         throw_reference_error("Cannot access '%s' before initialization" % name)
     return v
@@ -93,6 +110,8 @@ def dyn_typeof(env, name):
     if type(e) is WithEnv:
         return ops.typeof(e.obj.get(name, e.obj))
     v = e.vars[name]
+    if type(v) is IndirectRef:
+        v = v.get()
     if v is TDZ:
         throw_reference_error("Cannot access '%s' before initialization" % name)
     return ops.typeof(v)
