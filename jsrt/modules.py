@@ -88,6 +88,29 @@ class ModuleRecord:
         return star
 
 
+class SyntheticModule(ModuleRecord):
+    """A host-provided module (e.g. ``vm``) whose exports are given values."""
+
+    def __init__(self, key, exports, loader):
+        self.key = key
+        self.unit = None
+        self.loader = loader
+        self.env = Env(None)
+        self.status = "evaluated"
+        self.requested = ()
+        self.imports = ()
+        self.local_exports = {}
+        for name, value in exports.items():
+            self.env.vars[name] = value
+            self.local_exports[name] = name
+        self.indirect_exports = {}
+        self.star_exports = []
+        self.namespace = None
+        self.error = None
+        self.dfs_index = -1
+        self.dfs_ancestor = -1
+
+
 class JSModuleNamespace(JSObject):
     """A Module Namespace exotic object (10.4.6)."""
     __slots__ = ("module", "exports")
@@ -189,6 +212,13 @@ class ModuleLoader:
         self.modules = {}
 
     def load(self, specifier, referrer=None):
+        host = self.realm.host_module(specifier)
+        if host is not None:
+            key = "host:" + specifier
+            m = self.modules.get(key)
+            if m is None:
+                m = self.modules[key] = SyntheticModule(key, host, self)
+            return m
         try:
             r = self.hook(specifier, referrer)
         except JSThrow:

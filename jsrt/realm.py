@@ -159,6 +159,21 @@ class Realm:
     def unit_keys_add(self, key):
         pass
 
+    def host_module(self, specifier):
+        """Exports of a built-in host module (``vm``) as {name: value}, or None."""
+        if not self.host or specifier not in ("vm", "node:vm"):
+            return None
+        from .builtins.realms import make_vm_module
+        prev = STATE.realm
+        STATE.realm = self
+        try:
+            vm = make_vm_module(self)
+        finally:
+            STATE.realm = prev
+        exports = {k: vm.props[k] for k in vm.props if type(k) is str}
+        exports["default"] = vm
+        return exports
+
     def module_loader(self, hook):
         """The realm's module map for an import hook (one per hook)."""
         from .modules import ModuleLoader

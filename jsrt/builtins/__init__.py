@@ -20,7 +20,9 @@ FAMILIES = (
     ("regexp", False),
     ("date", False),
     ("typedarray", False),
+    ("realms", False),
     ("webapi", True),
+    ("host", True),
     ("console", True),
     ("timers", True),
 )

@@ -65,7 +65,7 @@ class FuncInfo:
         self.scope = None
         self.strict = False
         self.is_arrow = kind == "arrow"
-        self.is_async = bool(getattr(node, "async", False)) if node is not None else False
+        self.is_async = bool(getattr(node, "isAsync", False)) if node is not None else False
         self.is_gen = bool(getattr(node, "generator", False)) if node is not None else False
         self.uses_this = False
         self.uses_args = False
@@ -246,7 +246,7 @@ class Analyzer:
                     names.append(s.id.name)
                 else:
                     # Annex B.3.3: sloppy block functions also get a var binding.
-                    if not fi.strict and not s.generator and not s.get("async", False) if hasattr(s, "get") else (not fi.strict and not s.generator and not getattr(s, "async", False)):
+                    if not fi.strict and not s.generator and not getattr(s, "isAsync", False):
                         annexb.append(s.id.name)
             elif t == "BlockStatement":
                 for x in s.body:
