@@ -80,14 +80,19 @@ def run(fn, *args, timeout=None):
     box = []
     done = threading.Event()
     _executor.requests.put((fn, args, box, done))
+    interrupted = False
     if timeout is None:
         done.wait()
     else:
         if not done.wait(timeout):
+            interrupted = True
             _interrupt(_executor.thread, done)
     ok, v = box[0]
     if ok:
         return v
+    if interrupted or isinstance(v, ScriptTimeout):
+        from ..errors import TimeoutError
+        raise TimeoutError("script timed out after %gs" % timeout) from None
     raise v
 
 
@@ -114,6 +119,9 @@ def _run_with_watchdog(fn, args, timeout):
     w.start()
     try:
         return fn(*args)
+    except ScriptTimeout:
+        from ..errors import TimeoutError
+        raise TimeoutError("script timed out after %gs" % timeout) from None
     finally:
         done.set()
         w.join()
