@@ -35,3 +35,11 @@ def node_available():
 def run_node(source):
     p = subprocess.run(["node", "-e", source], capture_output=True, text=True, timeout=60)
     return p.stdout
+
+
+def pytest_configure(config):
+    # Tests never touch the user's real data/cache directories.
+    import tempfile
+    base = tempfile.mkdtemp(prefix="jsrt-test-")
+    os.environ.setdefault("JSRT_HOME", os.path.join(base, "home"))
+    os.environ.setdefault("JSRT_CACHE_DIR", os.path.join(base, "cache"))

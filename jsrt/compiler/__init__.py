@@ -12,6 +12,8 @@ from .codegen import CodeGen, CompileError, to_utf16
 __all__ = ["CompiledUnit", "compile_script", "JSSyntaxError", "unit_registry"]
 
 ENGINE_TAG = None
+#: sources shorter than this are compiled every time (cheaper than a cache write)
+CACHE_MIN_SOURCE = 4096
 
 
 class CompiledUnit:
@@ -93,6 +95,12 @@ def compile_script(source, filename=None, strict=False, kind="script"):
     u = unit_registry.get(key)
     if u is not None:
         return u
+    cacheable = len(source) >= CACHE_MIN_SOURCE and kind in ("script", "module")
+    if cacheable:
+        from . import cache
+        u = cache.load(key)
+        if u is not None:
+            return add_unit(u)
     prog = parse_module(source, filename) if kind == "module" else parse_script(source, filename)
     an = Analyzer()
     try:
@@ -124,6 +132,9 @@ def compile_script(source, filename=None, strict=False, kind="script"):
     with _lock:
         unit_registry[key] = u
         register_code(u)
+    if cacheable:
+        from . import cache
+        cache.save(u)
     return u
 
 

@@ -652,11 +652,32 @@ def _proto_has_indices(arr):
     return False
 
 
+_index_scan_cache = {}
+
+
 def _has_index_keys(o):
-    for k in o.props:
+    """Does o hold an own property whose key starts with a digit?
+
+    Prototype objects are scanned once and the answer cached against the
+    shape signature (property count and last key): new keys are appended to
+    the dict, so any addition changes the signature."""
+    props = o.props
+    n = len(props)
+    if n == 0:
+        return False
+    last = next(reversed(props))
+    c = _index_scan_cache.get(o)
+    if c is not None and c[0] == n and c[1] is last:
+        return c[2]
+    r = False
+    for k in props:
         if type(k) is str and k and k[0] in DIGITS:
-            return True
-    return False
+            r = True
+            break
+    if len(_index_scan_cache) > 4096:
+        _index_scan_cache.clear()
+    _index_scan_cache[o] = (n, last, r)
+    return r
 
 
 # ---------------------------------------------------------------------------
