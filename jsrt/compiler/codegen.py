@@ -461,6 +461,8 @@ class CodeGen:
             self.emit(P.ret(P.name(inner)))
         elif fi.is_derived:
             self.emit(P.ret(P.call("R_chkthis", P.name("this"))))
+        elif not body or not isinstance(body[-1], A.Return):
+            self.emit(P.ret(P.name("R_undef")))     # falling off the end returns undefined
         fdef = P.funcdef(fname, params, self._nonlocals(ctx) + body, vararg=vararg,
                          defaults=defaults, kwonly=kwonly, kw_defaults=kwdef)
         self.loc(fdef, node)

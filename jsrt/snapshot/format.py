@@ -30,12 +30,32 @@ MAC_SIZE = 32
 _HEADER = struct.Struct(">8sHH")
 
 
+_tag = []
+
+
+def build_fingerprint():
+    """A hash of the engine's own source (compiler, runtime, built-ins): compiled
+    code and heaps are only valid for the exact code that made them."""
+    pkg = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    h = hashlib.sha256()
+    for sub in ("compiler", "runtime", "builtins", "snapshot", ""):
+        d = os.path.join(pkg, sub)
+        for name in sorted(os.listdir(d)):
+            if name.endswith(".py"):
+                with open(os.path.join(d, name), "rb") as f:
+                    h.update(name.encode() + b"\0" + f.read())
+    return h.hexdigest()[:12]
+
+
 def engine_tag():
-    """jsrt version + Python cache tag + bytecode magic: code objects are only
-    reusable by exactly this engine."""
-    from .. import __version__
-    return "jsrt-%s/%s/%s" % (__version__, sys.implementation.cache_tag,
-                               importlib.util.MAGIC_NUMBER.hex())
+    """jsrt version + build fingerprint + Python cache tag + bytecode magic: code
+    objects are only reusable by exactly this engine."""
+    if not _tag:
+        from .. import __version__
+        _tag.append("jsrt-%s+%s/%s/%s" % (__version__, build_fingerprint(),
+                                          sys.implementation.cache_tag,
+                                          importlib.util.MAGIC_NUMBER.hex()))
+    return _tag[0]
 
 
 def data_dir():
