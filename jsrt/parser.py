@@ -24,6 +24,30 @@ class JSSyntaxError(Exception):
 _OPTIONS = {"range": True, "loc": True}
 
 
+def _test_regexp(self, pattern, flags):
+    """Early errors for regular expression literals with JS's own pattern grammar
+    (esprima's default check compiles them with Python's `re`, which rejects
+    valid JS such as ``[^]``)."""
+    from .runtime.regexp import compile_pattern, RegExpSyntaxError
+    try:
+        return compile_pattern(pattern, flags)
+    except RegExpSyntaxError:
+        from esprima.messages import Messages
+        self.tolerateUnexpectedToken(Messages.InvalidRegExp)
+    except RecursionError:
+        from esprima.messages import Messages
+        self.tolerateUnexpectedToken(Messages.InvalidRegExp)
+
+
+def _install_regexp_check():
+    from esprima import scanner
+    if getattr(scanner.Scanner.testRegExp, "__name__", "") != "_test_regexp":
+        scanner.Scanner.testRegExp = _test_regexp
+
+
+_install_regexp_check()
+
+
 def _parse(fn, source, filename):
     try:
         return fn(source, _OPTIONS)
