@@ -117,6 +117,8 @@ class Realm:
         ns.update({
             "__jsrt_realm__": self,
             "_GO": self.global_object,
+            "_GP": self.global_object.props,
+            "_GL": self.global_lex,
             "R_mkfunc": self.make_function,
             "R_mkobj": self.make_object,
             "R_mkobj_proto": JSObject,
@@ -281,6 +283,13 @@ class Realm:
 
     def global_var_set(self, name, value, strict):
         go = self.global_object
+        props = go.props
+        v = props.get(name, MISSING)
+        if v is not MISSING and type(v) is not Accessor:
+            f = go.flags
+            if f is None or f.get(name, 7) & W:
+                props[name] = value
+                return value
         ok = go.set(name, value, go)
         if not ok and strict:
             throw_type_error("Cannot assign to read only property '%s' of object" % name)

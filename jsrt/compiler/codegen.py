@@ -344,7 +344,9 @@ class CodeGen:
         if fi.is_derived:
             self.emit(P.assign("this", P.name("R_TDZ")))
         elif fi.uses_this and not fi.strict and not fi.is_arrow:
-            self.emit(P.assign("this", P.call("R_sloppythis", P.name("this"), P.name("_GO"))))
+            # OrdinaryCallBindThis (10.2.1.2): the common case (an object) costs one check
+            self.emit(P.if_(P.is_not(P.call("type", P.name("this")), P.name("R_JSObject")),
+                            [P.assign("this", P.call("R_sloppythis", P.name("this"), P.name("_GO")))]))
         if fi.uses_args and fi.args_binding is not None:
             ab = fi.args_binding
             an = self.pyname(ab)
@@ -1470,15 +1472,27 @@ class CodeGen:
             if en is not None:
                 return P.call("R_dget", P.name(en), P.const(to_utf16(b.name)))
         if b is None:
-            return P.call("R_gget", P.const(to_utf16(ident.name)))
+            return self.global_read(to_utf16(ident.name), maybe_lexical=True)
         if self.global_binding(b):
             if b.lexical:
                 return P.call("R_glex", P.const(to_utf16(b.name)))
-            return P.call("R_gget", P.const(to_utf16(b.name)))
+            return self.global_read(to_utf16(b.name), maybe_lexical=False)
         pn = self.pyname(b)
         if b.tdz or b.kind == "classinner":
             return P.call("R_tdzchk", P.name(pn), P.const(b.name))
         return P.name(pn)
+
+    def global_read(self, name, maybe_lexical):
+        """A global variable read with an inline fast path: a plain data property of the
+        global object (and, for names not declared here, no global lexical binding)."""
+        t = self.tmp()
+        k = P.const(name)
+        fast = A.Compare(left=P.call("type", P.walrus(t, P.call(P.attr(P.name("_GP"), "get"), k,
+                                                                   P.name("R_MISSING")))),
+                         ops=[A.NotIn()], comparators=[P.name("R_SLOWVAL")])
+        if maybe_lexical:
+            fast = P.and_(A.Compare(left=k, ops=[A.NotIn()], comparators=[P.name("_GL")]), fast)
+        return P.ifexp(fast, P.name(t), P.call("R_gget", k))
 
     def assign_binding(self, b, value, node, init=False, ident=None, as_stmt=True):
         """Store to a binding. ``init`` marks a declaration's initialisation."""
@@ -1956,6 +1970,16 @@ class CodeGen:
             a1, a2, ac = self._operand(left)
             b1, b2, bc = self._operand(right)
             return self._float_fast(a1, a2, ac, b1, b2, bc, pyop, helper)
+        if op == "%":
+            a1, a2, ac = self._operand(left)
+            b1, b2, bc = self._operand(right)
+            cond = self._both_float(a1, ac, b1, bc)
+            # Python's float % equals JS's when both operands are positive
+            pos = [P.cmp(a2, A.Gt(), P.const(0.0))]
+            if not (bc and isinstance(b2.value, float) and b2.value > 0):
+                pos.append(P.cmp(b2, A.Gt(), P.const(0.0)))
+            conds = ([cond] if cond is not None else []) + pos
+            return P.ifexp(P.and_(*conds), P.binop(a2, A.Mod(), b2), P.call("R_mod", a2, b2))
         if op == "/":
             a1, a2, ac = self._operand(left)
             b1, b2, bc = self._operand(right)

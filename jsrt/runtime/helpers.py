@@ -8,7 +8,7 @@ object creation, global variable access) in ``Realm._make_namespace``.
 import sys
 
 from .values import undefined, null, HOLE, TDZ, MISSING, Symbol, JSBigInt
-from .objects import JSObject, JSArray, JSFunction, is_constructor
+from .objects import JSObject, JSArray, JSFunction, Accessor, is_constructor
 from .errors import (JSThrow, BreakLabel, ContinueLabel, STATE, throw_type_error,
                      throw_reference_error)
 from . import ops, iteration, function, env
@@ -133,7 +133,8 @@ def base_namespace():
                          "BaseException": BaseException, "GeneratorExit": GeneratorExit},
         "R_notclosing": not_closing,
         "R_undef": undefined, "R_null": null, "R_HOLE": HOLE, "R_TDZ": TDZ,
-        "R_JSFunction": JSFunction, "R_JSThrow": js_throw,
+        "R_JSFunction": JSFunction, "R_JSObject": JSObject, "R_JSThrow": js_throw,
+        "R_MISSING": MISSING, "R_SLOWVAL": (Accessor, type(MISSING)),
         "R_Break": BreakLabel, "R_Continue": ContinueLabel, "R_CATCHABLE": CATCHABLE,
         "R_add": ops.add, "R_sub": ops.sub, "R_mul": ops.mul, "R_div": ops.div,
         "R_mod": ops.mod, "R_pow": ops.power, "R_lt": ops.lt, "R_gt": ops.gt, "R_le": ops.le,

@@ -416,9 +416,21 @@ def put_member(o, key, value):
     """``o.key = value`` in sloppy code: failures are silent (13.15.2 / 6.2.5.6)."""
     if type(o) is JSObject:
         props = o.props
-        if key in props and o.flags is None and type(props[key]) is not Accessor:
-            props[key] = value
-            return value
+        if key in props:
+            if o.flags is None and type(props[key]) is not Accessor:
+                props[key] = value
+                return value
+        elif o.extensible:
+            # a new property: fine unless a prototype has a setter or read-only one
+            p = o.proto
+            while p is not null and type(p) is JSObject:
+                if key in p.props:
+                    break
+                p = p.proto
+            else:
+                if p is null:
+                    props[key] = value
+                    return value
         o.set(key, value, o)
         return value
     if isinstance(o, JSObject):
@@ -432,9 +444,20 @@ def sput_member(o, key, value):
     """``o.key = value`` in strict code: a failed [[Set]] is a TypeError."""
     if type(o) is JSObject:
         props = o.props
-        if key in props and o.flags is None and type(props[key]) is not Accessor:
-            props[key] = value
-            return value
+        if key in props:
+            if o.flags is None and type(props[key]) is not Accessor:
+                props[key] = value
+                return value
+        elif o.extensible:
+            p = o.proto
+            while p is not null and type(p) is JSObject:
+                if key in p.props:
+                    break
+                p = p.proto
+            else:
+                if p is null:
+                    props[key] = value
+                    return value
     if isinstance(o, JSObject):
         if not o.set(key, value, o):
             throw_type_error("Cannot assign to read only property '%s' of %s"

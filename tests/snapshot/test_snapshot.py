@@ -182,7 +182,8 @@ def test_engine_mismatch_strict_and_fallback(monkeypatch):
     ("function* g() { yield 1; yield 2; } var it = g(); it.next(); ({it})", "suspended generator", "arguments[0].it"),
     ("var p = new Promise(() => {}); p.then(() => 1); var holder = {p}; holder",
      "pending reactions", "arguments[0].p"),
-    ("async function f() { await new Promise(() => {}); } var pr = f(); 1", "", None),
+    ("var never = new Promise(() => {}); async function f() { await never; } var pr = f(); 1",
+     "pending reactions", "globalThis.never"),
 ])
 def test_uncapturable_values_name_their_path(src, what, where):
     b = RealmBuilder()
