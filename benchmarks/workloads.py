@@ -115,10 +115,10 @@ function run() {
 def sort_py():
     import functools
     a = []
-    seed = 12345
+    seed = 12345.0
     for _ in range(100000):
-        seed = (seed * 1103515245 + 12345) % 2147483648
-        a.append(seed % 100000)
+        seed = (seed * 1103515245.0 + 12345.0) % 2147483648.0   # doubles, as in JS
+        a.append(seed % 100000.0)
     a.sort(key=functools.cmp_to_key(lambda x, y: x - y))
     return a[0] + a[50000] + a[99999]
 

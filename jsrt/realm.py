@@ -121,6 +121,7 @@ class Realm:
             "_GL": self.global_lex,
             "R_mkfunc": self.make_function,
             "R_mkobj": self.make_object,
+            "R_mkobj_idx": self.make_object_indexed,
             "R_mkobj_proto": JSObject,
             "R_mkarr": self.make_array,
             "R_regexp": self.make_regexp,
@@ -222,6 +223,14 @@ class Realm:
         return make_function(self, pyfn, meta)
 
     def make_object(self, d):
+        o = JSObject(self.intrinsics["%Object.prototype%"])
+        o.props = d
+        return o
+
+    def make_object_indexed(self, d):
+        """An object literal with array-index-like keys (they may shadow elements)."""
+        from .runtime.objects import bump_index_epoch
+        bump_index_epoch()
         o = JSObject(self.intrinsics["%Object.prototype%"])
         o.props = d
         return o

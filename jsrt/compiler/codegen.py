@@ -662,6 +662,11 @@ class CodeGen:
             return self.assign_ident(e.left, v, as_stmt=True)
         if t == "UpdateExpression" and e.argument.type == "Identifier":
             return self.update_ident(e, as_stmt=True)
+        if t == "AssignmentExpression" and e.operator == "=" and e.left.type == "MemberExpression" \
+                and e.left.computed and e.left.object.type != "Super" and not (
+                    e.left.property.type == "Literal" and isinstance(e.left.property.value, str)):
+            self.dense_store_stmt(e.left, lambda: self.expr(e.right))
+            return None
         if t == "SequenceExpression":
             for x in e.expressions:
                 st = self.expr_statement(x)
@@ -1775,11 +1780,14 @@ class CodeGen:
         if simple:
             keys = []
             vals = []
+            indexed = False
             for p in props:
                 k = self.prop_key(p.key)
+                if k[:1].isdigit():
+                    indexed = True
                 keys.append(P.const(k))
                 vals.append(self.expr(p.value, name_hint=k))
-            return P.call("R_mkobj", A.Dict(keys=keys, values=vals))
+            return P.call("R_mkobj_idx" if indexed else "R_mkobj", A.Dict(keys=keys, values=vals))
         o = self.tmp()
         self._home_stack = getattr(self, "_home_stack", [])
         self._home_stack.append((o, None))
@@ -2229,8 +2237,50 @@ class CodeGen:
             p = e.property
             if p.type == "Literal" and isinstance(p.value, str):
                 return P.call("R_get", o, P.const(to_utf16(p.value)))
-            return P.call("R_getitem", o, self.expr(p))
+            k = self.expr(p)
+            if self._pure(o) and self._pure(k):
+                return self._dense_read(o, k)
+            return P.call("R_getitem", o, k)
         return P.call("R_get", o, P.const(to_utf16(e.property.name)))
+
+    @staticmethod
+    def _pure(py):
+        """A Python expression that reads nothing mutable but a local: safe to repeat."""
+        return isinstance(py, A.Constant) or (isinstance(py, A.Name) and not py.id.startswith("R_"))
+
+    def _dense_read(self, o, k):
+        """o[k] with an inline path for a dense Array element at a float index."""
+        lst = self.tmp()
+        ki = self.tmp()
+        v = self.tmp()
+        conds = [P.typeis(o, "R_JSArray")]
+        if not (isinstance(k, A.Constant) and isinstance(k.value, float)):
+            conds.append(P.typeis(k, "float"))
+        conds += [P.is_not(P.walrus(lst, P.attr(o, "arr")), P.const(None)),
+                  A.Compare(left=P.const(0.0), ops=[A.LtE(), A.Lt()],
+                            comparators=[k, P.call("len", P.name(lst))]),
+                  P.eq(P.walrus(ki, P.call("int", k)), k),
+                  P.is_not(P.walrus(v, P.subscript(P.name(lst), P.name(ki))), P.name("R_HOLE"))]
+        return P.ifexp(P.and_(*conds), P.name(v), P.call("R_getitem", o, k))
+
+    def dense_store_stmt(self, m, value_expr):
+        """``o[k] = v;`` as a statement with an inline path for dense Array elements."""
+        strict = self.ctx.fi.strict
+        ot, kt, vt, lst, ki = (self.tmp() for _ in range(5))
+        self.emit(P.assign(ot, self.expr(m.object)))
+        self.emit(P.assign(kt, self.expr(m.property)))
+        self.emit(P.assign(vt, value_expr()))
+        o, k = P.name(ot), P.name(kt)
+        cond = P.and_(P.typeis(o, "R_JSArray"), P.typeis(k, "float"),
+                      P.is_not(P.walrus(lst, P.attr(o, "arr")), P.const(None)),
+                      A.Compare(left=P.const(0.0), ops=[A.LtE(), A.Lt()],
+                                comparators=[k, P.call("len", P.name(lst))]),
+                      P.eq(P.walrus(ki, P.call("int", k)), k),
+                      P.is_not(P.subscript(P.name(lst), P.name(ki)), P.name("R_HOLE")))
+        store = A.Assign(targets=[A.Subscript(value=P.name(lst), slice=P.name(ki), ctx=P.STORE)],
+                         value=P.name(vt))
+        slow = P.expr_stmt(P.call("R_sputitem" if strict else "R_putitem", o, k, P.name(vt)))
+        self.emit(P.if_(cond, [store], [slow]))
 
     def home_name(self):
         hs = getattr(self, "_home_stack", None)

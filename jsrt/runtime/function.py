@@ -442,7 +442,7 @@ def define_method(obj, key, f, kind, enumerable):
 
 def define_data(obj, key, value):
     """CreateDataPropertyOrThrow for object literals (13.2.5.5)."""
-    if type(obj) is JSObject and obj.flags is None:
+    if type(obj) is JSObject and obj.flags is None and not (type(key) is str and key[:1].isdigit()):
         obj.props[key] = value
         return undefined
     ops.create_data_property_or_throw(obj, key, value)

@@ -129,11 +129,12 @@ def not_closing():
 
 def base_namespace():
     ns = {
-        "__builtins__": {"type": type, "len": len, "float": float, "str": str,
+        "__builtins__": {"type": type, "len": len, "float": float, "str": str, "int": int,
                          "BaseException": BaseException, "GeneratorExit": GeneratorExit},
         "R_notclosing": not_closing,
         "R_undef": undefined, "R_null": null, "R_HOLE": HOLE, "R_TDZ": TDZ,
-        "R_JSFunction": JSFunction, "R_JSObject": JSObject, "R_JSThrow": js_throw,
+        "R_JSFunction": JSFunction, "R_JSObject": JSObject, "R_JSArray": JSArray,
+        "R_JSThrow": js_throw,
         "R_MISSING": MISSING, "R_SLOWVAL": (Accessor, type(MISSING)),
         "R_Break": BreakLabel, "R_Continue": ContinueLabel, "R_CATCHABLE": CATCHABLE,
         "R_add": ops.add, "R_sub": ops.sub, "R_mul": ops.mul, "R_div": ops.div,

@@ -25,6 +25,8 @@ MAX_ARRAY_INDEX = 4294967294  # 2**32 - 2
 # Dense arrays grow with holes up to this many slots past their end; beyond it
 # they switch to sparse (dict) storage.
 DENSE_GROWTH_LIMIT = 1 << 16
+# `new Array(n)` / `arr.length = n` stay dense (a list of holes) up to this length.
+DENSE_LENGTH_LIMIT = 1 << 22
 
 
 def array_index(key):
@@ -129,6 +131,8 @@ class JSObject:
             self.flags = f
 
     def _store(self, key, value, flags=WEC):
+        if type(key) is str and key and key[0] in DIGITS and key not in self.props:
+            INDEX_EPOCH[0] += 1
         self.props[key] = value
         if flags != WEC or (self.flags is not None and key in self.flags):
             self._set_flags(key, flags)
@@ -167,6 +171,7 @@ class JSObject:
                 break
             p = p.proto
         self.proto = v
+        INDEX_EPOCH[0] += 1
         return True
 
     def is_extensible(self):
@@ -249,6 +254,8 @@ class JSObject:
                 else:
                     if p is null:
                         if self.extensible:
+                            if type(key) is str and key and key[0] in DIGITS:
+                                INDEX_EPOCH[0] += 1
                             props[key] = value
                             return True
                         return False
@@ -499,6 +506,9 @@ class JSArray(JSObject):
                 if a[i] is not HOLE:
                     a[i] = value
                     return True
+                if self.extensible and not _proto_has_indices(self):
+                    a[i] = value        # filling a hole
+                    return True
             elif i == n and self.extensible and self.len_writable and not _proto_has_indices(self):
                 a.append(value)
                 return True
@@ -580,7 +590,7 @@ class JSArray(JSObject):
         if a is not None:
             if new_len < len(a):
                 del a[new_len:]
-            elif new_len - len(a) <= DENSE_GROWTH_LIMIT:
+            elif new_len - len(a) <= DENSE_GROWTH_LIMIT or new_len <= DENSE_LENGTH_LIMIT:
                 a.extend([HOLE] * (new_len - len(a)))
             else:
                 self.to_sparse()
@@ -637,9 +647,32 @@ class JSArray(JSObject):
         return True
 
 
+# INDEX_EPOCH[0] changes whenever an object may have gained an array-index-like key
+# or any object's prototype changed; caches of "does this prototype chain hold an
+# indexed property" are valid for one epoch.
+INDEX_EPOCH = [0]
+_chain_cache = {}
+
+
+def bump_index_epoch():
+    INDEX_EPOCH[0] += 1
+
+
 def _proto_has_indices(arr):
     """True when a prototype of ``arr`` might hold an element or setter for an index."""
     p = arr.proto
+    c = _chain_cache.get(p)
+    ep = INDEX_EPOCH[0]
+    if c is not None and c[0] == ep:
+        return c[1]
+    r = _scan_chain(p)
+    if len(_chain_cache) > 1024:
+        _chain_cache.clear()
+    _chain_cache[p] = (ep, r)
+    return r
+
+
+def _scan_chain(p):
     while p is not null:
         if p.exotic:
             if type(p) is JSArray and p.arr is not None and not p.arr and not _has_index_keys(p):
@@ -652,32 +685,11 @@ def _proto_has_indices(arr):
     return False
 
 
-_index_scan_cache = {}
-
-
 def _has_index_keys(o):
-    """Does o hold an own property whose key starts with a digit?
-
-    Prototype objects are scanned once and the answer cached against the
-    shape signature (property count and last key): new keys are appended to
-    the dict, so any addition changes the signature."""
-    props = o.props
-    n = len(props)
-    if n == 0:
-        return False
-    last = next(reversed(props))
-    c = _index_scan_cache.get(o)
-    if c is not None and c[0] == n and c[1] is last:
-        return c[2]
-    r = False
-    for k in props:
+    for k in o.props:
         if type(k) is str and k and k[0] in DIGITS:
-            r = True
-            break
-    if len(_index_scan_cache) > 4096:
-        _index_scan_cache.clear()
-    _index_scan_cache[o] = (n, last, r)
-    return r
+            return True
+    return False
 
 
 # ---------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from .values import (undefined, null, MISSING, HOLE, TDZ, Symbol, JSBigInt, Unde
                      SYM_TO_PRIMITIVE, SYM_HAS_INSTANCE, SYM_ITERATOR)
 from .objects import (JSObject, JSArray, JSFunction, JSPrimitiveObject, JSStringObject,
                       Accessor, Desc, DIGITS, array_index, same_value, is_callable,
-                      is_constructor, W, E, C, WEC)
+                      is_constructor, W, E, C, WEC, bump_index_epoch)
 from .errors import (JSThrow, STATE, throw_type_error, throw_range_error,
                      throw_reference_error)
 from .numconv import (number_to_string, string_to_number, number_to_key,
@@ -429,6 +429,8 @@ def put_member(o, key, value):
                 p = p.proto
             else:
                 if p is null:
+                    if type(key) is str and key and key[0] in DIGITS:
+                        bump_index_epoch()
                     props[key] = value
                     return value
         o.set(key, value, o)
@@ -456,6 +458,8 @@ def sput_member(o, key, value):
                 p = p.proto
             else:
                 if p is null:
+                    if type(key) is str and key and key[0] in DIGITS:
+                        bump_index_epoch()
                     props[key] = value
                     return value
     if isinstance(o, JSObject):
@@ -547,6 +551,8 @@ def has_property(o, key):
 def create_data_property(o, key, value):
     """CreateDataProperty (7.3.5)."""
     if type(o) is JSObject and key not in o.props and o.extensible:
+        if type(key) is str and key and key[0] in DIGITS:
+            bump_index_epoch()
         o.props[key] = value
         return True
     return o.define_own_property(key, Desc(value=value, writable=True, enumerable=True,

@@ -19,15 +19,24 @@ How a pattern runs:
    ``Canonicalize`` of the pattern's mode, so no engine ever case-folds a character itself.
 2. ``_unsafe_reason`` decides whether the ``regex`` package matches the AST with exactly the JS
    semantics. It does unless the pattern relies on a rule Perl-style engines do not share:
-   captures reset at the start of each iteration of a quantified group, the rejection of
-   iterations that match the empty string, or a case-insensitive backreference whose text holds a
-   character that ``regex`` folds differently from JS.
+   captures reset at the start of each iteration of a quantified group (a group that may be
+   skipped in an iteration, or a backreference to a group of the same iteration), or the
+   rejection of optional iterations that match the empty string (RepeatMatcher step 2.b).
+   Repetitions ``regex`` would unroll into a huge program, and patterns nested too deeply for
+   its parser, are not given to it either.
 3. Exact patterns are translated (``_Translator``) to ``regex`` syntax with explicit character
    classes and assertions (``.``, ``^``, ``$``, ``\\b``, ``\\s`` ... all spelled out; a
    backreference to a group that has not participated becomes ``(?(n)\\g<n>)``). The others run
-   on ``_VM``, a backtracking matcher that follows the spec's algorithm step for step.
+   on ``_VM``, a backtracking matcher that follows the spec's algorithm step for step (slower:
+   pure Python). A case-insensitive backreference runs on ``regex`` unless the subject holds a
+   character that ``regex`` folds differently from JS (``_backref_fold_guard``).
 4. With ``u`` the subject is matched as code points (surrogate pairs joined, lone surrogates kept)
    and indices are mapped back to UTF-16 units (``_CodePointView``).
+
+Not supported: the ``v`` flag (ES2024 set notation) and duplicate group names in different
+alternatives (ES2025). Unicode data comes from ``regex`` (properties, Unicode 17) and from
+``str`` case mappings (this Python's Unicode, 14.0 on 3.11); Changes_When_NFKC_Casefolded is
+derived from ``unicodedata``.
 """
 
 from __future__ import annotations
@@ -49,6 +58,7 @@ FLAGS = "dgimsuy"
 _MAX_CP = 0x10FFFF
 _REPEAT_LIMIT = 0xFFFFFFFE  # the largest repeat count ``regex`` accepts
 _NESTING_LIMIT = 250  # parenthesis depth; deeper patterns are rejected as too large
+_EXPANSION_LIMIT = 20000  # larger unrolled repetitions run on the VM instead of ``regex``
 
 
 class RegExpSyntaxError(Exception):
@@ -1224,9 +1234,27 @@ class _Exactness:
         return after if node.min >= 1 else before
 
 
+def _expansion(node) -> int:
+    """Roughly the size of the ``regex`` program: it unrolls the required part of a counted
+    repetition, so ``a{1000000,}`` would take seconds and megabytes to compile."""
+    t = type(node)
+    if t is _Seq:
+        return sum(_expansion(x) for x in node.items)
+    if t is _Alt:
+        return sum(_expansion(x) for x in node.alts)
+    if t is _Group or t is _Look:
+        return 1 + _expansion(node.child)
+    if t is _Quant:
+        inner = _expansion(node.child)
+        return min(inner * (min(node.min, _EXPANSION_LIMIT) + 1), _EXPANSION_LIMIT + 1)
+    return 1
+
+
 def _unsafe_reason(root):
     check = _Exactness()
     check.walk(root, frozenset(), (), False)
+    if check.reason is None and _expansion(root) > _EXPANSION_LIMIT:
+        return "repeat counts too large for regex"
     return check.reason
 
 
@@ -1325,11 +1353,7 @@ class _Translator:
         lo, hi = node.min, node.max
         if hi is not None and hi > _REPEAT_LIMIT:
             hi = None
-        body = self.emit(node.child)
-        if lo > _REPEAT_LIMIT:
-            if not _can_be_empty(node.child):  # more characters than any string has
-                return "(?!)(?:" + body + ")"
-            lo = _REPEAT_LIMIT
+        body = self.emit(node.child)  # (a large ``lo`` never gets here: see _expansion)
         if lo == 1 and hi == 1:
             return body
         if type(node.child) not in (_Char, _Group):
