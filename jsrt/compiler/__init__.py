@@ -107,6 +107,11 @@ def compile_script(source, filename=None, strict=False, kind="script"):
         fi = an.analyze_program(prog, kind="script" if kind == "script" else kind, strict=strict)
     except RecursionError:
         raise JSSyntaxError("Maximum nesting depth exceeded", filename, 1, 0) from None
+    except CompileError as e:
+        node = e.node
+        line = node.loc.start.line if node is not None else 1
+        col = node.loc.start.column if node is not None else 0
+        raise JSSyntaxError(str(e), filename, line, col) from None
     gen = CodeGen(source, filename or "<anonymous>", key, an, kind=kind)
     try:
         mod, var_names, lex, funcs = gen.compile_program(prog)

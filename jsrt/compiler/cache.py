@@ -95,9 +95,12 @@ def save(u):
     be = backend()
     if be is None:
         return
-    body = marshal.dumps((u.key, u.source, u.filename, u.code, tuple(u.var_names),
-                          tuple(tuple(x) for x in u.lex_decls), tuple(u.func_names), u.metas,
-                          u.strict, u.kind, u.module_info))
+    try:
+        body = marshal.dumps((u.key, u.source, u.filename, u.code, tuple(u.var_names),
+                              tuple(tuple(x) for x in u.lex_decls), tuple(u.func_names), u.metas,
+                              u.strict, u.kind, u.module_info))
+    except ValueError:
+        return          # too deeply nested to marshal: simply not cached
     mac = hmac.new(_key(), body, hashlib.sha256).digest()
     try:
         be.put(_cache_key(u.key), body + mac)

@@ -801,8 +801,20 @@ class Analyzer:
         pass
 
     # -- functions and classes -------------------------------------------------
+    #: deeper function nesting is refused: CPython's compiler is quadratic in it
+    MAX_FUNCTION_DEPTH = 200
+
     def function(self, node, kind, home=False, class_info=None):
         parent = self.func
+        depth = 0
+        f = parent
+        while f is not None:
+            depth += 1
+            f = f.parent
+        if depth > self.MAX_FUNCTION_DEPTH:
+            from .codegen import CompileError
+            raise CompileError("Functions nested too deeply (more than %d levels)"
+                               % self.MAX_FUNCTION_DEPTH, node)
         fi = FuncInfo(node, parent, kind)
         fi.dynamic = id(node) in self.dynamic_fns
         if fi.dynamic and kind != "arrow":

@@ -169,7 +169,10 @@ class RealmSnapshot:
         except heapmod.CaptureError as e:
             path = executor.run(lambda: find_path(realm, vals, e.obj))
             raise SnapshotError("cannot capture %s at %s" % (e.what, path or "<unknown path>")) from None
-        units = heapmod.dump_units(sorted(unit_keys))
+        try:
+            units = heapmod.dump_units(sorted(unit_keys))
+        except ValueError as e:
+            raise SnapshotError("cannot capture the compiled code: %s" % e) from None
         meta = {
             "sources": [[k, t, f] for k, t, f in builder.sources],
             "origins": origins,

@@ -155,3 +155,19 @@ def test_host_function_properties_are_js_only(realm):
     keys = realm.eval("Reflect.ownKeys(h).map(String).join()")
     assert set(keys.split(",")) <= {"length", "name"}
     assert realm.eval("h.toString()") == "function h() { [native code] }"
+
+
+@pytest.mark.parametrize("src", [
+    "(" * 5000 + "1" + ")" * 5000,
+    "[" * 5000 + "]" * 5000,
+    "{" * 60000 + "}" * 60000,
+    "function f(){" * 1000 + "}" * 1000,
+    "if (1) " * 60000 + ";",
+    "for(;;)" * 30 + "break;",
+])
+def test_deep_nesting_is_a_clean_error_never_a_crash(realm, src):
+    try:
+        realm.eval(src, timeout=120)
+    except JSError as e:
+        assert e.name in ("SyntaxError", "RangeError")
+    assert realm.eval("1 + 1") == 2.0

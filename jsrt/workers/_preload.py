@@ -1,0 +1,24 @@
+"""Imported by the fork server before it forks workers (jsrt.workers.transport): the
+engine, every built-in family, the snapshot, clone and store codecs and the worker
+itself, so a new worker starts with all of it imported.  Importing starts no thread."""
+
+import importlib
+
+import jsrt                                   # noqa: F401  (esprima, compiler, runtime)
+import jsrt.snapshot                          # noqa: F401
+import jsrt.snapshot.heap                     # noqa: F401
+import jsrt.clone                             # noqa: F401
+import jsrt.clone.serializer                  # noqa: F401
+import jsrt.clone.deserializer                # noqa: F401
+import jsrt.store                             # noqa: F401
+import jsrt.modules                           # noqa: F401
+from jsrt.builtins import FAMILIES
+
+for _name, _host in FAMILIES + (("worker_api", True),):
+    try:
+        importlib.import_module("jsrt.builtins." + _name)
+    except ImportError:
+        pass
+
+import jsrt.workers.worker                    # noqa: F401,E402
+import jsrt.workers.runner                    # noqa: F401,E402
