@@ -76,6 +76,7 @@ class Realm:
         self.host = host
         self.console_sink = console
         self.now_ms = None
+        self.turn_start = None
         self.snapshot_arguments = None
 
     # -- snapshots (see jsrt/snapshot/heap.py) ----------------------------------------
@@ -501,14 +502,20 @@ class Realm:
         try:
             while jobs:
                 fn, args = jobs.popleft()
-                fn(*args)
+                try:
+                    fn(*args)
+                except JSThrow as e:
+                    # an exception escaping a job is reported; the queue goes on
+                    self.report_uncaught(e)
         finally:
             STATE.realm = prev
 
     def add_timer(self, delay_ms, fn, args, repeat):
         self.timer_seq += 1
         tid = self.timer_seq
-        due = self.clock() + max(delay_ms, 0.0 if repeat is None else 1.0)
+        # every timer set during one turn counts from the same start (as node does)
+        start = self.turn_start if self.turn_start is not None else self.clock()
+        due = start + max(delay_ms, 1.0)
         entry = [due, tid, fn, args, repeat]
         self.active_timers[tid] = entry
         heapq.heappush(self.timers, (due, tid))
@@ -537,8 +544,9 @@ class Realm:
             if wait > 0:
                 time.sleep(wait)
             _, _, fn, args, repeat = entry
+            self.turn_start = self.clock()
             if repeat is not None:
-                entry[0] = self.clock() + max(repeat, 1.0)
+                entry[0] = self.turn_start + max(repeat, 1.0)
                 heapq.heappush(self.timers, (entry[0], tid))
             else:
                 del self.active_timers[tid]
@@ -574,7 +582,12 @@ class Realm:
         for p in pending:
             err = to_js_error(self, JSThrow(p.result))
             self.unhandled_rejections.append(err)
-            self.write_stderr("Uncaught (in promise) %s\n" % (err.stack or str(err)))
+            if isinstance(p.result, JSErrorObject):
+                text = err.stack or str(err)
+            else:
+                from .builtins import console as con
+                text = con.inspect(p.result)
+            self.write_stderr("Uncaught (in promise) %s\n" % text)
 
     @property
     def unhandled_rejections(self):
@@ -588,16 +601,14 @@ class Realm:
         if sink is not None:
             sink("stdout", text)
         else:
-            sys.stdout.write(from_utf16(text))
-            sys.stdout.flush()
+            _write_text(sys.stdout, text)
 
     def write_stderr(self, text):
         sink = self.console_sink
         if sink is not None:
             sink("stderr", text)
         else:
-            sys.stderr.write(from_utf16(text))
-            sys.stderr.flush()
+            _write_text(sys.stderr, text)
 
     def join_guard(self, o):
         if id(o) in self.join_stack:
@@ -699,6 +710,16 @@ class Realm:
             finally:
                 STATE.realm = prev
         return to_python(self, executor.run(entry))
+
+
+def _write_text(stream, text):
+    """Write JS text to a host stream; lone surrogates become U+FFFD (as node prints them)."""
+    t = from_utf16(text)
+    try:
+        stream.write(t)
+    except UnicodeEncodeError:
+        stream.write(t.encode("utf-8", "replace").decode("utf-8"))
+    stream.flush()
 
 
 def _capture_error(obj, what):

@@ -516,8 +516,11 @@ def function_construct(args, new_target):
 
 
 def create_dynamic_function(args, new_target, kind):
-    """CreateDynamicFunction (20.2.1.1.1)."""
+    """CreateDynamicFunction (20.2.1.1.1): the function belongs to the constructor's realm."""
     realm = STATE.realm
+    if new_target is not None and new_target is not undefined:
+        from ..runtime.objects import get_function_realm
+        realm = get_function_realm(new_target)
     args = [ops.to_string(a) for a in args]
     if args:
         body = args[-1]
@@ -533,7 +536,12 @@ def create_dynamic_function(args, new_target, kind):
         parse_script("(%s anonymous(%s\n) {\n})" % (prefix, params))
     except JSSyntaxError as e:
         raise JSThrow(kind="SyntaxError", message=e.message)
-    f = realm.eval_internal(src, "anonymous")
+    prev = STATE.realm
+    STATE.realm = realm
+    try:
+        f = realm.eval_internal(src, "anonymous")
+    finally:
+        STATE.realm = prev
     if new_target is not None:
         default = {"normal": "%Function.prototype%", "generator": "%GeneratorFunction.prototype%",
                    "async": "%AsyncFunction.prototype%"}[kind]
@@ -570,12 +578,20 @@ class ErrorCtor:
         if new_target is None or new_target is undefined:
             new_target = realm.intrinsics["%" + self.key + "%"]
         o = JSErrorObject(proto_from_ctor(new_target, "%" + self.key + ".prototype%"))
+        if self.key == "AggregateError":
+            # AggregateError ( errors, message [ , options ] ) (20.5.7.1.1)
+            errors = args[0] if args else undefined
+            args = tuple(args[1:])
         msg = args[0] if args else undefined
         if msg is not undefined:
             o._store("message", ops.to_string(msg), W | C)
         opts = args[1] if len(args) > 1 else undefined
         if isinstance(opts, JSObject) and opts.has_property("cause"):
             o._store("cause", opts.get("cause", opts), W | C)
+        if self.key == "AggregateError":
+            from ..runtime.iteration import get_iterator
+            lst = list(get_iterator(errors))
+            o._store("errors", ops.new_array(lst), W | C)
         realm.attach_stack(o)
         return o
 

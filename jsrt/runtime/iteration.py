@@ -149,12 +149,24 @@ def get_iterator(v):
         return ArrayFastIter(v)
     method = ops.get_method(v, SYM_ITERATOR) if v is not undefined and v is not null else undefined
     if method is undefined:
-        throw_type_error("%s is not iterable" % ops.describe(v))
+        throw_type_error(not_iterable_message(v))
     it = method.fn(v)
     if not isinstance(it, JSObject):
         throw_type_error("Result of the Symbol.iterator method is not an object")
     nxt = it.get("next", it)
     return IteratorRecord(it, nxt)
+
+
+def not_iterable_message(v):
+    """V8's wording for GetIterator on a value without @@iterator."""
+    if isinstance(v, JSObject):
+        if isinstance(v, JSFunction):
+            return "%s is not iterable" % ops.describe(v)
+        return "object is not iterable (cannot read property Symbol(Symbol.iterator))"
+    if v is undefined or v is null:
+        return "%s is not iterable (cannot read property Symbol(Symbol.iterator))" % ops.describe(v)
+    return "%s %s is not iterable (cannot read property Symbol(Symbol.iterator))" % (
+        ops.typeof(v), ops.describe(v))
 
 
 def get_iterator_from_method(v, method):
