@@ -67,8 +67,16 @@ def _parse(fn, source, filename):
         raise JSSyntaxError("Maximum nesting depth exceeded while parsing", filename, 1, 1) from None
 
 
-def parse_script(source, filename=None):
-    return _parse(esprima.parseScript, source, filename)
+def _strict_script(source, options):
+    """parseScript with the parser already in strict mode (strict eval code)."""
+    from esprima.parser import Parser
+    p = Parser(source, options=options)
+    p.context.strict = True
+    return p.parseScript()
+
+
+def parse_script(source, filename=None, strict=False):
+    return _parse(_strict_script if strict else esprima.parseScript, source, filename)
 
 
 def parse_module(source, filename=None):

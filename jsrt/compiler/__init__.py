@@ -101,7 +101,7 @@ def compile_script(source, filename=None, strict=False, kind="script"):
         u = cache.load(key)
         if u is not None:
             return add_unit(u)
-    prog = parse_module(source, filename) if kind == "module" else parse_script(source, filename)
+    prog = parse_module(source, filename) if kind == "module" else parse_script(source, filename, strict)
     an = Analyzer()
     try:
         fi = an.analyze_program(prog, kind="script" if kind == "script" else kind, strict=strict)

@@ -211,16 +211,30 @@ class Analyzer:
             sc.dynamic = True
         self._hoist_vars(prog.body, fi, sc)
         self._declare_lexical(prog.body, sc)
+        self.check_var_lex_conflicts(prog.body, sc)
         for s in prog.body:
             self.stmt(s)
         return fi
 
     # -- declarations --------------------------------------------------------
-    def declare(self, scope, name, kind, decl_end=0):
+    LEXICAL_KINDS = frozenset(("let", "const", "class", "blockfn", "classinner", "import"))
+
+    def declare(self, scope, name, kind, decl_end=0, node=None):
         b = scope.bindings.get(name)
         if b is not None:
+            lex = self.LEXICAL_KINDS
+            if kind in lex or b.kind in lex:
+                # Annex B.3.3.4: sloppy duplicate plain function declarations in a block
+                if kind == "blockfn" and b.kind == "blockfn" and not scope.func.strict \
+                        and not getattr(self, "_nonplain_fn", False):
+                    return b
+                if kind == "catch" and b.kind == "catch":
+                    self.early_error("Identifier '%s' has already been declared" % name, node)
+                self.early_error("Identifier '%s' has already been declared" % name, node)
             if kind == "function" and b.kind in ("var", "function", "param"):
                 b.kind = "function" if b.kind != "param" else b.kind
+            if kind == "catch" and b.kind == "catch":
+                self.early_error("Identifier '%s' has already been declared" % name, node)
             return b
         b = Binding(name, kind, scope, decl_end)
         b.loop = scope.loop
@@ -228,6 +242,54 @@ class Analyzer:
         if scope.loop is not None and scope.func.dynamic and not scope.func.is_script:
             self.loops_fresh.add(id(scope.loop))
         return b
+
+    def early_error(self, message, node=None):
+        from .codegen import CompileError
+        raise CompileError(message, node)
+
+    @staticmethod
+    def var_declared_names(stmts):
+        """VarDeclaredNames of a statement list (not entering functions): (name, node)."""
+        out = []
+
+        def walk(s):
+            t = getattr(s, "type", None)
+            if t is None or t in FUNCTION_TYPES or t in ("ClassDeclaration", "ClassExpression"):
+                return
+            if t == "VariableDeclaration":
+                if s.kind == "var":
+                    for d in s.declarations:
+                        for ident in bound_names(d.id, []):
+                            out.append((ident.name, ident))
+                return
+            for k in ("body", "consequent", "alternate", "block", "finalizer", "init", "left"):
+                v = getattr(s, k, None)
+                if isinstance(v, list):
+                    for x in v:
+                        walk(x)
+                elif v is not None and hasattr(v, "type"):
+                    walk(v)
+            h = getattr(s, "handler", None)
+            if h is not None:
+                walk(h.body)
+            cases = getattr(s, "cases", None)
+            if cases:
+                for c in cases:
+                    for x in c.consequent:
+                        walk(x)
+        for st in stmts:
+            walk(st)
+        return out
+
+    def check_var_lex_conflicts(self, stmts, scope, extra_lex=()):
+        """LexicallyDeclaredNames of a block must not also be VarDeclaredNames (14.2.1)."""
+        lexn = {n for n, b in scope.bindings.items() if b.kind in self.LEXICAL_KINDS}
+        lexn.update(extra_lex)
+        if not lexn:
+            return
+        for name, node in self.var_declared_names(stmts):
+            if name in lexn:
+                self.early_error("Identifier '%s' has already been declared" % name, node)
 
     def _hoist_vars(self, stmts, fi, scope):
         """VarDeclaredNames + top-level function declarations of a body."""
@@ -317,6 +379,7 @@ class Analyzer:
                 self.declare(scope, "*default*", kind, s.range[1])
 
     def _declare_lexical(self, stmts, scope, fn_top=True):
+        nonplain_names = set()
         for s in stmts:
             d = s
             if s.type in ("ExportNamedDeclaration", "ExportDefaultDeclaration"):
@@ -327,14 +390,25 @@ class Analyzer:
             if t == "VariableDeclaration" and d.kind != "var":
                 for decl in d.declarations:
                     for ident in bound_names(decl.id, []):
-                        self.declare(scope, ident.name, d.kind, decl.range[1])
+                        if ident.name == "let":
+                            self.early_error("let is disallowed as a lexically bound name", ident)
+                        self.declare(scope, ident.name, d.kind, decl.range[1], node=ident)
             elif t in ("ClassDeclaration", "ClassExpression") and d.id is not None and s is not d or t == "ClassDeclaration":
                 if d.id is not None:
-                    self.declare(scope, d.id.name, "class", d.range[1])
+                    self.declare(scope, d.id.name, "class", d.range[1], node=d)
             elif t == "FunctionDeclaration" and scope.kind not in ("function", "script", "eval", "module"):
                 if d.id is not None:
-                    b = self.declare(scope, d.id.name, "function")
+                    nonplain = bool(d.generator or getattr(d, "isAsync", False))
+                    self._nonplain_fn = nonplain
+                    prev = scope.bindings.get(d.id.name)
+                    if prev is not None and prev.kind == "blockfn" and (
+                            scope.func.strict or nonplain or d.id.name in nonplain_names):
+                        self.early_error("Identifier '%s' has already been declared" % d.id.name, d)
+                    if nonplain:
+                        nonplain_names.add(d.id.name)
+                    b = self.declare(scope, d.id.name, "blockfn", node=d)
                     b.kind = "blockfn"
+                    self._nonplain_fn = False
 
     # -- resolution ---------------------------------------------------------
     def resolve(self, ident, assign=False, decl=False):
@@ -415,7 +489,12 @@ class Analyzer:
         m(s)
 
     def s_ExpressionStatement(self, s):
-        self.expr(s.expression)
+        e = s.expression
+        # ExpressionStatement may not start with `class` or `function` (14.5)
+        if e.type in ("ClassExpression", "FunctionExpression") and e.range[0] == s.range[0]:
+            self.early_error("Unexpected token '%s'" % ("class" if e.type == "ClassExpression"
+                                                         else "function"), s)
+        self.expr(e)
 
     def s_EmptyStatement(self, s):
         pass
@@ -426,6 +505,7 @@ class Analyzer:
     def s_BlockStatement(self, s):
         self.push_scope("block", s)
         self._declare_lexical(s.body, self.scope)
+        self.check_var_lex_conflicts(s.body, self.scope)
         self.stmts(s.body)
         self.pop_scope()
 
@@ -451,7 +531,27 @@ class Analyzer:
         if s.alternate is not None:
             self.sub_stmt(s.alternate)
 
-    def sub_stmt(self, s):
+    def check_statement_position(self, s, where):
+        """Declarations are not Statements (13.x early errors; Annex B.3.4 allows a plain
+        sloppy function declaration as an if-statement body)."""
+        t = s.type
+        if t == "ClassDeclaration":
+            self.early_error("Unexpected token 'class'", s)
+        if t == "VariableDeclaration" and s.kind != "var":
+            self.early_error("Lexical declaration cannot appear in a single-statement context", s)
+        if t == "FunctionDeclaration":
+            if where != "if" or self.func.strict or s.generator or getattr(s, "isAsync", False):
+                self.early_error("In %s code, functions can only be declared at top level or "
+                                 "inside a block." % ("strict" if self.func.strict else "non-strict"), s)
+        if t == "LabeledStatement":
+            body = s.body
+            while body.type == "LabeledStatement":
+                body = body.body
+            if body.type == "FunctionDeclaration":
+                self.early_error("Labelled function declarations are not allowed here", body)
+
+    def sub_stmt(self, s, where="if"):
+        self.check_statement_position(s, where)
         # A function declaration in statement position (sloppy if-body) gets its own scope.
         if s.type == "FunctionDeclaration":
             self.push_scope("block", s)
@@ -474,7 +574,7 @@ class Analyzer:
     def s_WhileStatement(self, s):
         def f():
             self.expr(s.test)
-            self.sub_stmt(s.body)
+            self.sub_stmt(s.body, "loop")
         self._loop(s, f)
 
     def s_DoWhileStatement(self, s):
@@ -487,7 +587,8 @@ class Analyzer:
                 self.push_scope("for", s)
                 for d in s.init.declarations:
                     for ident in bound_names(d.id, []):
-                        self.declare(self.scope, ident.name, s.init.kind, d.range[1])
+                        self.declare(self.scope, ident.name, s.init.kind, d.range[1], node=ident)
+                self.check_var_lex_conflicts([s.body], self.scope)
             if s.init is not None:
                 if s.init.type == "VariableDeclaration":
                     self.stmt(s.init)
@@ -497,7 +598,7 @@ class Analyzer:
                 self.expr(s.test)
             if s.update is not None:
                 self.expr(s.update)
-            self.sub_stmt(s.body)
+            self.sub_stmt(s.body, "loop")
             if lexical:
                 self.pop_scope()
         self._loop(s, f)
@@ -521,7 +622,10 @@ class Analyzer:
                 self.push_scope("for", s)
                 for d in left.declarations:
                     for ident in bound_names(d.id, []):
-                        self.declare(self.scope, ident.name, left.kind, 0)
+                        if ident.name == "let":
+                            self.early_error("let is disallowed as a lexically bound name", ident)
+                        self.declare(self.scope, ident.name, left.kind, 0, node=ident)
+                self.check_var_lex_conflicts([s.body], self.scope)
             if left.type == "VariableDeclaration":
                 for d in left.declarations:
                     self.pattern(d.id, decl=True)
@@ -529,7 +633,7 @@ class Analyzer:
                         self.expr(d.init)
             else:
                 self.pattern(left, decl=False)
-            self.sub_stmt(s.body)
+            self.sub_stmt(s.body, "loop")
             if lexical:
                 self.pop_scope()
         self._loop(s, f)
@@ -542,7 +646,13 @@ class Analyzer:
     s_ContinueStatement = s_BreakStatement
 
     def s_LabeledStatement(self, s):
-        self.sub_stmt(s.body) if s.body.type != "FunctionDeclaration" else self.stmt(s.body)
+        if s.body.type == "FunctionDeclaration":
+            b = s.body
+            if self.func.strict or b.generator or getattr(b, "isAsync", False):
+                self.early_error("Labelled function declarations are not allowed here", b)
+            self.stmt(b)
+        else:
+            self.sub_stmt(s.body, "label")
 
     def s_ThrowStatement(self, s):
         self.expr(s.argument)
@@ -552,10 +662,25 @@ class Analyzer:
         h = s.handler
         if h is not None:
             self.push_scope("catch", h)
+            pnames = []
             if h.param is not None:
                 for ident in bound_names(h.param, []):
-                    self.declare(self.scope, ident.name, "catch")
+                    self.declare(self.scope, ident.name, "catch", node=ident)
+                    pnames.append(ident.name)
                 self.pattern(h.param, decl=True)
+            if pnames:
+                # the catch parameter may not be redeclared lexically in the block (14.15.1)
+                for st in h.body.body:
+                    d = st
+                    if d.type == "VariableDeclaration" and d.kind != "var":
+                        for decl in d.declarations:
+                            for ident in bound_names(decl.id, []):
+                                if ident.name in pnames:
+                                    self.early_error("Identifier '%s' has already been declared"
+                                                     % ident.name, ident)
+                    elif d.type in ("ClassDeclaration", "FunctionDeclaration") and d.id is not None \
+                            and d.id.name in pnames:
+                        self.early_error("Identifier '%s' has already been declared" % d.id.name, d)
             self.stmt(h.body)
             self.pop_scope()
         if s.finalizer is not None:
@@ -566,6 +691,7 @@ class Analyzer:
         self.push_scope("switch", s)
         allst = [x for c in s.cases for x in c.consequent]
         self._declare_lexical(allst, self.scope)
+        self.check_var_lex_conflicts(allst, self.scope)
         for c in s.cases:
             if c.test is not None:
                 self.expr(c.test)
@@ -577,7 +703,7 @@ class Analyzer:
         self.func.has_with = True
         self._make_dynamic()
         self.push_scope("with", s)
-        self.stmt(s.body)
+        self.sub_stmt(s.body, "with")
         self.pop_scope()
 
     def _make_dynamic(self):
