@@ -665,7 +665,7 @@ class Realm:
                 raise api_errors.JSError("RangeError", "Maximum call stack size exceeded") from None
             except NameError as e:
                 raise api_errors.JSError("ReferenceError", "Cannot access '%s' before initialization"
-                                         % helpers._js_name(getattr(e, "name", "") or "")) from None
+                                         % helpers._js_name(helpers.name_of_name_error(e))) from None
         finally:
             STATE.realm = prev
 

@@ -326,6 +326,12 @@ class CodeGen:
             kwonly.append("_nt")
             kwdef.append(P.name("R_undef"))
             ctx.own.add("_nt")
+        if fi.is_derived:
+            # the this binding of a derived constructor lives in a box that [[Construct]]
+            # reads after the body (and its finally blocks) completed (10.2.2 step 10)
+            kwonly.append("_tb")
+            kwdef.append(P.const(None))
+            ctx.own.add("_tb")
         is_gen = fi.is_gen or fi.is_async
         # --- a reified Env for functions that direct eval / with can observe
         if fi.dynamic:
@@ -342,7 +348,7 @@ class CodeGen:
                     self.emit(P.expr_stmt(P.call("R_dinit", P.name(en), P.const(b.name), P.name("R_TDZ"))))
         # --- prologue: this, arguments, params
         if fi.is_derived:
-            self.emit(P.assign("this", P.name("R_TDZ")))
+            pass
         elif fi.uses_this and not fi.strict and not fi.is_arrow:
             # OrdinaryCallBindThis (10.2.1.2): the common case (an object) costs one check
             self.emit(P.if_(P.is_not(P.call("type", P.name("this")), P.name("R_JSObject")),
@@ -461,8 +467,6 @@ class CodeGen:
                 self.emit(r)
         if is_gen:
             self.emit(P.ret(P.name(inner)))
-        elif fi.is_derived:
-            self.emit(P.ret(P.call("R_chkthis", P.name("this"))))
         elif not body or not isinstance(body[-1], A.Return):
             self.emit(P.ret(P.name("R_undef")))     # falling off the end returns undefined
         fdef = P.funcdef(fname, params, self._nonlocals(ctx) + body, vararg=vararg,
@@ -753,8 +757,6 @@ class CodeGen:
     def s_ReturnStatement(self, s):
         v = self.expr(s.argument) if s.argument is not None else P.name("R_undef")
         fi = self.ctx.fi
-        if fi.is_derived and not fi.is_arrow and self._in_func_of(fi):
-            v = P.call("R_derivedret", v, P.name("this"))
         self.emit_return(v)
 
     def _in_func_of(self, fi):
@@ -1720,7 +1722,7 @@ class CodeGen:
         if fi.is_script:
             return P.name("this")
         if fi.is_derived:
-            return P.call("R_chkthis", P.name("this"))
+            return P.call("R_chkthis", P.subscript(P.name("_tb"), P.const(0)))
         return P.name("this")
 
     def e_TemplateLiteral(self, e):
@@ -2293,7 +2295,7 @@ class CodeGen:
     def this_expr(self):
         fi = self.ctx.fi.this_func()
         if fi.is_derived:
-            return P.call("R_chkthis", P.name("this"))
+            return P.call("R_chkthis", P.subscript(P.name("_tb"), P.const(0)))
         return P.name("this")
 
     # calls -----------------------------------------------------------------------------------------
@@ -2312,9 +2314,7 @@ class CodeGen:
             args = self.args_list(e.arguments)
             fi = self.ctx.fi.this_func()
             cls_var = self._ctor_self_name()
-            call = P.call("R_supercall", P.name(cls_var), P.name("_nt"), P.name("this"), *args)
-            self.mark_assigned("this")
-            return P.walrus("this", call)
+            return P.call("R_supercall_box", P.name(cls_var), P.name("_nt"), P.name("_tb"), *args)
         if c.type == "Identifier" and c.name == "eval" and self.an.refs.get(id(c)) is None:
             args = self.args_list(e.arguments)
             evalfn = self.read_binding(self.an.refs.get(id(c)), c)

@@ -50,8 +50,9 @@ class JSAsyncFunction(JSFunction):
         cap = new_promise_capability(None)
         try:
             start = self.body(this, *args)
-        except JSThrow as e:
-            cap.reject.fn(undefined, e.value)
+        except (JSThrow, RecursionError, NameError) as e:
+            from .helpers import catch_value
+            cap.reject.fn(undefined, catch_value(e))
             return cap.promise
         async_step(start(), cap, 0, None)
         return cap.promise
@@ -348,7 +349,7 @@ class DefaultConstructor(JSFunction):
     def _base_body(self, this, *args, _nt=undefined):
         return undefined
 
-    def _derived_body(self, this, *args, _nt=undefined):
+    def _derived_body(self, this, *args, _nt=undefined, _tb=None):
         parent = self.get_prototype_of()
         if not is_constructor(parent):
             throw_type_error("Super constructor %s of anonymous class is not a constructor"
@@ -381,6 +382,19 @@ def super_call(cls, new_target, this, *args):
     result = parent.construct(args, new_target)
     if this is not TDZ and this is not None:
         throw_reference_error("Super constructor may only be called once")
+    return result
+
+
+def super_call_box(cls, new_target, box, *args):
+    """SuperCall evaluation (13.3.7.1) binding the this value kept in ``box``."""
+    parent = cls.get_prototype_of()
+    if not is_constructor(parent):
+        throw_type_error("Super constructor %s of anonymous class is not a constructor"
+                         % ops.describe(parent))
+    result = parent.construct(args, new_target)
+    if box[0] is not TDZ:
+        throw_reference_error("Super constructor may only be called once")
+    box[0] = result
     return result
 
 

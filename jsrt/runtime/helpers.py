@@ -47,7 +47,7 @@ def catch_value(e):
     if isinstance(e, RecursionError):
         return realm.make_error("RangeError", "Maximum call stack size exceeded")
     if isinstance(e, NameError):
-        n = getattr(e, "name", None) or ""
+        n = name_of_name_error(e)
         return realm.make_error("ReferenceError", "Cannot access '%s' before initialization"
                                 % _js_name(n))
     if isinstance(e, MemoryError):
@@ -56,6 +56,8 @@ def catch_value(e):
 
 
 def _js_name(pyname):
+    if not pyname:
+        return ""
     i = pyname.rfind("_")
     if i > 0 and pyname[i + 1:].isdigit():
         return pyname[:i]
@@ -63,6 +65,17 @@ def _js_name(pyname):
 
 
 CATCHABLE = (JSThrow, RecursionError, NameError, MemoryError)
+
+
+def name_of_name_error(e):
+    """The Python variable named by a NameError/UnboundLocalError (3.11 sets .name only
+    for some of them)."""
+    n = getattr(e, "name", None)
+    if n:
+        return n
+    import re
+    m = re.search(r"'([A-Za-z_][A-Za-z0-9_]*)'", str(e))
+    return m.group(1) if m else ""
 
 
 def tdz_check(v, name):
@@ -155,7 +168,7 @@ def base_namespace():
         "R_spread": iteration.spread, "R_destr_obj": destr_obj,
         "R_obj_rest": function.object_rest, "R_copy_data_props": function.copy_data_properties,
         "R_chkthis": function.check_this, "R_derivedret": function.derived_return,
-        "R_supercall": function.super_call, "R_superget": function.super_get,
+        "R_supercall": function.super_call, "R_supercall_box": function.super_call_box, "R_superget": function.super_get,
         "R_superset": function.super_set, "R_defmethod": function.define_method,
         "R_defdata": function.define_data, "R_defdata_named": function.define_data_named,
         "R_setproto_lit": function.set_proto_literal,

@@ -748,7 +748,11 @@ class JSFunction(JSObject):
                 return r
             return obj
         if k == CTOR_DERIVED:
-            return self.body(None, *args, _nt=new_target)
+            from .values import TDZ
+            from .function import derived_return
+            box = [TDZ]
+            r = self.body(None, *args, _nt=new_target, _tb=box)
+            return derived_return(r, box[0])
         if k == CTOR_NATIVE:
             return self.native_ctor(args, new_target)
         from .ops import describe
