@@ -1,6 +1,7 @@
 """Realm: the intrinsics, the global environment, evaluation entry points,
 the job queue / event loop, and the Python-facing API (``jsrt.Realm``)."""
 
+import gc
 import heapq
 import sys
 import time
@@ -54,12 +55,16 @@ class Realm:
         self._init_fields(host, console, restricted)
         prev = STATE.realm
         STATE.realm = self
+        gc_was = gc.isenabled()
+        gc.disable()         # building thousands of intrinsics: skip repeated GC scans
         try:
             from .builtins import setup_realm
             self.global_object = None
             setup_realm(self, host)
         finally:
             STATE.realm = prev if prev is not None else self
+            if gc_was:
+                gc.enable()
         self.ns = self._make_namespace()
 
     def _init_fields(self, host, console, restricted):

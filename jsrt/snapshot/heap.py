@@ -10,6 +10,7 @@
   :class:`CaptureError`; the caller then finds the path to the value.
 """
 
+import gc
 import io
 import marshal
 import pickle
@@ -177,11 +178,16 @@ def load_heap(data):
     """Unpickle a verified heap; returns (root, realms created)."""
     prev = getattr(_load_ctx, "realms", None)
     _load_ctx.realms = {}
+    # thousands of new container objects: the cyclic GC would rescan them repeatedly
+    gc_was = gc.isenabled()
+    gc.disable()
     try:
         root = HeapUnpickler(io.BytesIO(data)).load()
         realms = _load_ctx.realms
     finally:
         _load_ctx.realms = prev
+        if gc_was:
+            gc.enable()
     for r in realms.values():
         r.finish_restore()
     return root, realms
