@@ -250,4 +250,3 @@ def main(argv=None, out=None) -> int:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
-

@@ -160,8 +160,7 @@ class StoreEnv:
     for the same directory in this process."""
 
     __slots__ = ("path", "env", "meta", "refcount", "handles", "txn_opened", "evictions",
-                 "schema_gen",
-                 "schemas", "active", "write_thread", "lock", "sync", "connections",
+                 "schema_gen", "schemas", "active", "write_thread", "sync", "connections",
                  "__weakref__")
 
     def __init__(self, path: str, *, map_size: int, max_dbs: int, create: bool,
@@ -182,7 +181,6 @@ class StoreEnv:
         self.active: weakref.WeakSet = weakref.WeakSet()   # open Transaction objects
         self.connections: weakref.WeakSet = weakref.WeakSet()
         self.write_thread = None
-        self.lock = threading.RLock()
         self.sync = sync
         fresh = _inspect_directory(path, create)
         if not fresh and not os.path.exists(os.path.join(path, "lock.mdb")):
@@ -299,7 +297,10 @@ class StoreEnv:
                 txn.commit()
                 ok = True
             else:
-                txn.abort()
+                try:
+                    txn.abort()
+                except lmdb.Error:
+                    pass            # already gone (the environment closed or resized)
         finally:
             if not ok:
                 self.forget_handles(names)
@@ -367,12 +368,13 @@ class StoreEnv:
         *specs* -- ``(name, dupsort)`` pairs -- that are not cached yet.
 
         Called before read transactions begin, because LMDB does not let a
-        transaction use a handle opened after it began.  Skipped when this thread
-        holds the write transaction (reads then open handles for themselves).
+        transaction use a handle opened after it began.  Skipped while a thread of
+        this process holds the write transaction (reads then open handles for
+        themselves).
         """
         missing = [spec for spec in specs if spec[0] not in self.handles]
-        if not missing or self.write_thread == threading.get_ident():
-            return
+        if not missing or self.write_thread is not None:
+            return          # a writer in this process holds the lock: do not wait for it
         txn = self.begin_raw(write=True)
         try:
             for name, dupsort in missing:
@@ -495,9 +497,12 @@ class WriteBatch:
                 senv.end_txn(self.txn, commit=False)
                 senv.end_write()
                 self.txn = None
-                raise AbortError(
+                error = AbortError(
                     "transaction aborted: the store's map had to grow and another "
                     "process committed meanwhile; run the transaction again")
+                if self.owner is not None:
+                    self.owner._abort(error)
+                raise error
             try:
                 self._replay()
             except lmdb.MapFullError:
@@ -553,4 +558,3 @@ def run_write(senv: StoreEnv, fn):
         raise
     batch.commit()
     return result
-

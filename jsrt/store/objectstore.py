@@ -211,7 +211,8 @@ class ObjectStore:
             raise ReadOnlyError(f"object store {self._meta.name!r}: the transaction is readonly")
 
     def _where(self, op: str) -> str:
-        return f"{op} on object store {self._meta.name!r}"
+        prep = "to" if op in ("put", "add", "update") else "on"
+        return f"{op} {prep} object store {self._meta.name!r}"
 
     # -- writing --------------------------------------------------------------------
 
@@ -232,8 +233,12 @@ class ObjectStore:
                 try:
                     self._txput(ekey, data, True, True, False, self._db)
                 except lmdb.MapFullError:
-                    return self._store(value, None, False, "put")
-                self._log_append((OP_PUT, self._dbname, ekey, data, True))
+                    # LMDB's transaction is now unusable: grow, replay, then put.
+                    writer = self._tx._writer
+                    writer.recover()
+                    writer.put(self._dbname, ekey, data, True)
+                else:
+                    self._log_append((OP_PUT, self._dbname, ekey, data, True))
                 return raw if t is float else float(raw)
         return self._store(value, key, False, "put")
 

@@ -221,6 +221,7 @@ class Transaction:
         self._senv.active.discard(self)
         for handle in self._stores.values():
             handle._live = handle._writable = False
+            handle._fast_name = None
 
     def _invalidate(self, why: str) -> None:
         """The LMDB transaction died underneath us (map resized, store closed)."""
@@ -228,6 +229,7 @@ class Transaction:
             self._invalid = why
             for handle in self._stores.values():
                 handle._live = handle._writable = False
+                handle._fast_name = None
 
     def _after_replay(self) -> None:
         """Called by the WriteBatch after the map grew and the log was replayed."""
@@ -282,4 +284,3 @@ def begin_transaction(db, scope, mode: str) -> Transaction:
             senv.end_txn(txn, commit=True)
         raise
     return Transaction(db, scope, mode, txn, writer, schema)
-

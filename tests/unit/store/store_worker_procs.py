@@ -94,3 +94,15 @@ def invariant_reader(path: str, rounds: int, conn) -> None:
                 problems.append("multiEntry index out of step")
     conn.send(problems)
     st.close()
+
+
+def grow_writer(path: str, n: int, conn) -> None:
+    """Write enough to make the map grow, from another process."""
+    st = js.open(path, map_size=256 * 1024)
+    db = st.open_database("g", 1, lambda d, t, o, nv: d.create_object_store("s"))
+    blob = os.urandom(1000)
+    with db.transaction("s", "readwrite") as tx:
+        for i in range(n):
+            tx.object_store("s").put(blob, i)
+    conn.send(st.stats()["map_size"])
+    st.close()

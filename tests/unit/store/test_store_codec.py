@@ -44,10 +44,10 @@ values = st.recursive(
     scalars,
     lambda children: st.one_of(st.lists(children, max_size=6),
                                st.dictionaries(texts, children, max_size=6)),
-    max_leaves=25)
+    max_leaves=20)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(values)
 def test_round_trip(value):
     assert same(C.decode(C.encode(value)), value)

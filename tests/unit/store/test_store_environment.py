@@ -140,3 +140,20 @@ def test_map_growth_during_index_build_and_aborted_transactions(tmp_path):
         with db.transaction("s") as tx:
             assert tx.object_store("s").count() == 600
             assert tx.object_store("s").index("by_k").get("key599")["pad"] == "x" * 500
+
+
+def test_map_growth_on_the_fast_put_path_and_with_cursors_open(tmp_path):
+    with js.open(tmp_path, map_size=256 * 1024) as st:
+        db = st.open_database("x", 1, lambda d, t, o, n: d.create_object_store("p", key_path="id"))
+        with db.transaction("p", "readwrite") as tx:
+            s = tx.object_store("p")
+            s.put({"id": -1, "pad": ""})
+            cursor = s.open_cursor()
+            assert next(cursor).key == -1
+            for i in range(1500):
+                assert s.put({"id": i, "pad": "p" * 1000}) == i
+            # The LMDB cursor died with the replayed transaction; ours re-seeks.
+            assert next(cursor).key == 0
+            assert s.count() == 1501
+        with db.transaction("p") as tx:
+            assert tx.object_store("p").get(1499)["pad"] == "p" * 1000

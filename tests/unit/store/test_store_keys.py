@@ -38,7 +38,7 @@ keys = st.recursive(leaves, lambda children: st.lists(children, max_size=4), max
 
 # -- properties -----------------------------------------------------------------------------
 
-@settings(max_examples=250, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(keys, keys)
 def test_encoding_order_matches_reference_cmp(a, b):
     assert sign(cmp(a, b)) == bytes_cmp(encode_key(a), encode_key(b))

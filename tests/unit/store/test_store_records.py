@@ -23,7 +23,7 @@ def test_out_of_line_keys(make_db):
         assert s.add("b", "k") == "k"
         assert s.put("c", [1, "x"]) == [1.0, "x"]
         assert s.put("a2", 1) == 1.0            # put replaces
-        with pytest.raises(ConstraintError, match="add on object store 's': key 1 already exists"):
+        with pytest.raises(ConstraintError, match="add to object store 's': key 1 already exists"):
             s.add("dup", 1)
         with pytest.raises(DataError, match="out-of-line keys and has no key generator"):
             s.put("no key")

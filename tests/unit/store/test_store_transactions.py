@@ -163,3 +163,35 @@ def test_on_complete_and_on_abort_hooks(db):
     tx.on_abort = lambda t: events.append("abort")
     tx.abort()
     assert events == ["complete", "abort"]
+
+
+def test_reader_thread_runs_while_a_writer_is_open(db):
+    import threading
+    results = []
+    with db.transaction("s", "readwrite") as tx:
+        tx.object_store("s").put({"u": "w"})
+
+        def read():
+            with db.transaction("s") as rtx:
+                results.append(rtx.object_store("s").count())
+        t = threading.Thread(target=read)
+        t.start()
+        t.join(10)
+    assert results == [0]
+
+
+def test_fast_paths_respect_transaction_state(make_db):
+    db = make_db(lambda d, t, o, n: d.create_object_store("p", key_path="id"), name="fast")
+    tx = db.transaction("p", "readwrite")
+    s = tx.object_store("p")
+    assert s.put({"id": 1}) == 1
+    tx.commit()
+    with pytest.raises(TransactionInactiveError):
+        s.put({"id": 2})
+    with pytest.raises(TransactionInactiveError):
+        s.get(1)
+    with db.transaction("p") as tx:
+        s = tx.object_store("p")
+        assert s.get(1) == {"id": 1}
+        with pytest.raises(ReadOnlyError):
+            s.put({"id": 3})
