@@ -353,6 +353,8 @@ class CodeGen:
             # OrdinaryCallBindThis (10.2.1.2): the common case (an object) costs one check
             self.emit(P.if_(P.is_not(P.call("type", P.name("this")), P.name("R_JSObject")),
                             [P.assign("this", P.call("R_sloppythis", P.name("this"), P.name("_GO")))]))
+        # sloppy arguments.callee: the JSFunction, kept in a cell of the defining frame
+        self_name = "_self%d" % idx
         if fi.uses_args and fi.args_binding is not None:
             ab = fi.args_binding
             an = self.pyname(ab)
@@ -396,9 +398,10 @@ class CodeGen:
                 sdef = P.funcdef(sfn, ["i", "v"], ([A.Nonlocal(names=all_pns)] if all_pns else []) + sbody)
                 self.emit(sdef)
                 argsexpr = P.call("R_mkargs_mapped", P.name(vararg), P.const(len(pnodes)),
-                                  P.name(gfn), P.name(sfn), P.name("_SELF") if False else P.const(None))
+                                  P.name(gfn), P.name(sfn), P.name(self_name))
             elif not (fi.dynamic and not fi.strict and fi.simple_params and pnodes):
-                argsexpr = P.call("R_mkargs", P.name(vararg), P.const(fi.strict))
+                argsexpr = P.call("R_mkargs", P.name(vararg), P.const(fi.strict),
+                                  P.const(None) if fi.strict else P.name(self_name))
             # parameters must be bound before mapping; bind them first
         if not positional:
             # bind parameters from _args
@@ -507,6 +510,10 @@ class CodeGen:
                 self.unit_key, idx)
         self.metas[idx] = meta
         fexpr = P.call("R_mkfunc", P.name(fname), P.const(meta))
+        if fi.uses_args and not fi.strict and not fi.is_arrow:
+            self.ctx.own.add(self_name)
+            self.mark_assigned(self_name)
+            fexpr = P.walrus(self_name, fexpr)
         # named function expression: its own name binding
         fsc = self.an.scopes.get(("fname", id(node)))
         if fname_env is not None:

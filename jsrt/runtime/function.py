@@ -501,8 +501,8 @@ def object_rest(source, excluded):
 
 # -- arguments objects -------------------------------------------------------------------
 
-def make_arguments(args, strict):
-    """CreateUnmappedArgumentsObject (10.4.4.6)."""
+def make_arguments(args, strict, callee=None):
+    """CreateUnmappedArgumentsObject (10.4.4.6); sloppy ones get ``callee``."""
     realm = STATE.realm
     intr = realm.intrinsics
     o = JSArguments(intr["%Object.prototype%"])
@@ -517,7 +517,7 @@ def make_arguments(args, strict):
         p["callee"] = Accessor(thrower, thrower)
         fl["callee"] = 0
     else:
-        p["callee"] = undefined
+        p["callee"] = undefined if callee is None else callee
         fl["callee"] = W | C
     o.flags = fl
     return o
@@ -525,7 +525,7 @@ def make_arguments(args, strict):
 
 def make_mapped_arguments(args, nparams, getter, setter, callee):
     """CreateMappedArgumentsObject (10.4.4.7) via parameter getter/setter functions."""
-    o = make_arguments(args, False)
+    o = make_arguments(args, False, callee)
     m = {}
     for i in range(min(len(args), nparams)):
         m[str(i)] = (_ArgGet(getter, i), _ArgSet(setter, i))
