@@ -1972,8 +1972,100 @@ class CodeGen:
         t = self.tmp()
         return P.walrus(t, v), P.name(t), False
 
+    FLOAT_TREE_OPS = {"+": A.Add, "-": A.Sub, "*": A.Mult}
+    FLOAT_TREE_CMPS = {"<": A.Lt, ">": A.Gt, "<=": A.LtE, ">=": A.GtE}
+
+    def _float_leaf(self, node, leaves):
+        t = node.type
+        if t == "Literal":
+            v = node.value
+            if isinstance(v, (int, float)) and not isinstance(v, bool) and \
+                    getattr(node, "regex", None) is None:
+                return P.const(float(v))
+            return None
+        if t == "Identifier":
+            b = self.an.refs.get(id(node))
+            if b is None or self.is_dyn_ref(node) or self.dyn_binding(b) or self.global_binding(b) \
+                    or b.tdz or b.kind in ("classinner", "fname"):
+                return None
+            pn = self.pyname(b)
+            if pn not in leaves:
+                leaves.append(pn)
+            return P.name(pn)
+        if t == "UnaryExpression" and node.operator == "-":
+            a = self._float_tree(node.argument, leaves)
+            return None if a is None else A.UnaryOp(op=A.USub(), operand=a)
+        return self._float_tree(node, leaves) if t == "BinaryExpression" else None
+
+    def _float_tree(self, node, leaves):
+        """A Python expression computing ``node`` natively when every leaf is a float
+        local or a number literal (+ - * and division by a non-zero literal), else None."""
+        if node.type != "BinaryExpression":
+            return self._float_leaf(node, leaves)
+        op = node.operator
+        if op == "/":
+            r = node.right
+            if not (r.type == "Literal" and isinstance(r.value, (int, float))
+                    and not isinstance(r.value, bool) and r.value != 0):
+                return None
+            pyop = A.Div
+        elif op in self.FLOAT_TREE_OPS:
+            pyop = self.FLOAT_TREE_OPS[op]
+        else:
+            return None
+        a = self._float_leaf(node.left, leaves)
+        if a is None:
+            return None
+        b = self._float_leaf(node.right, leaves)
+        if b is None:
+            return None
+        return P.binop(a, pyop(), b)
+
+    @staticmethod
+    def _count_ops(node):
+        n = 0
+        stack = [node]
+        while stack:
+            x = stack.pop()
+            if x.type == "BinaryExpression":
+                n += 1
+                stack.append(x.left)
+                stack.append(x.right)
+            elif x.type == "UnaryExpression":
+                stack.append(x.argument)
+        return n
+
     def binary(self, op, left, right):
         """Binary operator on two JS nodes; returns a Python expression."""
+        if (op in self.FLOAT_TREE_OPS or op in self.FLOAT_TREE_CMPS or op == "/") \
+                and not getattr(self, "_no_tree", False) and getattr(left, "type", None) != "__fake__":
+            leaves = []
+            fa = self._float_leaf(left, leaves)
+            fb = self._float_leaf(right, leaves) if fa is not None else None
+            ok = fa is not None and fb is not None and leaves
+            if ok and op == "/" and not (isinstance(fb, A.Constant) and fb.value != 0):
+                ok = False
+            if ok:
+                # one type check for the whole expression tree, native float arithmetic
+                if len(leaves) == 1:
+                    cond = P.typeis(P.name(leaves[0]), "float")
+                else:
+                    cond = A.Compare(left=P.call("type", P.name(leaves[0])),
+                                     ops=[A.Is()] * len(leaves),
+                                     comparators=[P.call("type", P.name(n)) for n in leaves[1:]]
+                                     + [P.name("float")])
+                if op in self.FLOAT_TREE_CMPS:
+                    fast = P.cmp(fa, self.FLOAT_TREE_CMPS[op](), fb)
+                elif op == "/":
+                    fast = P.binop(fa, A.Div(), fb)
+                else:
+                    fast = P.binop(fa, self.FLOAT_TREE_OPS[op](), fb)
+                self._no_tree = True
+                try:
+                    slow = self.binary(op, left, right)
+                finally:
+                    self._no_tree = False
+                return P.ifexp(cond, fast, slow)
         if op == "+":
             a1, a2, ac = self._operand(left)
             b1, b2, bc = self._operand(right)
