@@ -22,7 +22,7 @@ __all__ = ["ModuleRecord", "load_module_namespace", "ModuleLoader", "JSModuleNam
 class ModuleRecord:
     __slots__ = ("key", "unit", "env", "status", "requested", "imports", "local_exports",
                  "indirect_exports", "star_exports", "namespace", "error", "dfs_index",
-                 "dfs_ancestor", "loader", "__weakref__")
+                 "dfs_ancestor", "loader", "resolved", "__weakref__")
 
     def __init__(self, key, unit, loader):
         self.key = key
@@ -38,9 +38,14 @@ class ModuleRecord:
         self.error = None
         self.dfs_index = -1
         self.dfs_ancestor = -1
+        self.resolved = {}
 
     def resolve_module(self, spec):
-        return self.loader.load(spec, self.key)
+        """HostResolveImportedModule: fixed once loaded (so no hook call after linking)."""
+        m = self.resolved.get(spec)
+        if m is None:
+            m = self.resolved[spec] = self.loader.load(spec, self.key)
+        return m
 
     # 16.2.1.6.2 GetExportedNames
     def exported_names(self, seen=None):
@@ -109,6 +114,7 @@ class SyntheticModule(ModuleRecord):
         self.error = None
         self.dfs_index = -1
         self.dfs_ancestor = -1
+        self.resolved = {}
 
 
 class JSModuleNamespace(JSObject):
@@ -243,8 +249,25 @@ class ModuleLoader:
         self.modules[key] = m
         self.realm.unit_keys_add(unit.key)
         for spec in m.requested:
-            self.load(spec, key)
+            m.resolved[spec] = self.load(spec, key)
         return m
+
+    def __reduce__(self):
+        # a captured module graph keeps its records; the host hook does not travel
+        return (_restore_loader, (self.realm, self.modules))
+
+
+def _restore_loader(realm, modules):
+    ld = ModuleLoader.__new__(ModuleLoader)
+    ld.realm = realm
+    ld.hook = _no_hook
+    ld.modules = modules
+    return ld
+
+
+def _no_hook(specifier, referrer):
+    raise JSThrow(kind="Error", message="Cannot load module '%s': no import hook in this realm"
+                  % specifier)
 
 
 def link(m):

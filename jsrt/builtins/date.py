@@ -71,6 +71,9 @@ def current_time():
     """
     realm = STATE.realm
     if realm is not None and realm.restricted:
+        hook = (getattr(realm, "restricted_hooks", None) or {}).get("now")
+        if hook is not None:
+            return float(math.floor(float(hook())))   # RealmBuilder(hooks={"now": fn})
         throw_type_error(MSG_RESTRICTED)
     return float(math.floor(time.time() * 1000.0))
 
@@ -81,7 +84,7 @@ def _incompatible(method, v):
 
 
 def this_time_value(v, method=None):
-    """thisTimeValue ( value ) (21.4.4, "Properties of the Date Prototype Object").
+    """thisTimeValue ( value ) (21.4.4), https://tc39.es/ecma262/#sec-thistimevalue
 
     V8 words the TypeError differently for the getters (``method`` None) and
     for the other methods."""
@@ -174,7 +177,9 @@ def date_parse(this, string=undefined, *rest):
 
 def date_utc(this, *args):
     """Date.UTC ( year [ , month [ , date [ , hours [ , minutes [ , seconds [ , ms ] ] ] ] ] ] )
-    (21.4.3.4), https://tc39.es/ecma262/#sec-date.utc
+    (21.4.3.4)
+
+    https://tc39.es/ecma262/#sec-date.utc
     """
     y = _arg_number(args, 0, NaN)
     m = _arg_number(args, 1, 0.0)
@@ -192,114 +197,171 @@ def date_utc(this, *args):
 # ---------------------------------------------------------------------------
 
 def dp_get_date(this, *args):
-    """Date.prototype.getDate ( ) (21.4.4.2)."""
+    """Date.prototype.getDate ( ) (21.4.4.2).
+
+    https://tc39.es/ecma262/#sec-date.prototype.getdate
+    """
     t = this_time_value(this)
     return NaN if t != t else date_from_time(local_time(t))
 
 
 def dp_get_day(this, *args):
-    """Date.prototype.getDay ( ) (21.4.4.3)."""
+    """Date.prototype.getDay ( ) (21.4.4.3).
+
+    https://tc39.es/ecma262/#sec-date.prototype.getday
+    """
     t = this_time_value(this)
     return NaN if t != t else week_day(local_time(t))
 
 
 def dp_get_full_year(this, *args):
-    """Date.prototype.getFullYear ( ) (21.4.4.4)."""
+    """Date.prototype.getFullYear ( ) (21.4.4.4).
+
+    https://tc39.es/ecma262/#sec-date.prototype.getfullyear
+    """
     t = this_time_value(this)
     return NaN if t != t else year_from_time(local_time(t))
 
 
 def dp_get_hours(this, *args):
-    """Date.prototype.getHours ( ) (21.4.4.5)."""
+    """Date.prototype.getHours ( ) (21.4.4.5).
+
+    https://tc39.es/ecma262/#sec-date.prototype.gethours
+    """
     t = this_time_value(this)
     return NaN if t != t else hour_from_time(local_time(t))
 
 
 def dp_get_milliseconds(this, *args):
-    """Date.prototype.getMilliseconds ( ) (21.4.4.6)."""
+    """Date.prototype.getMilliseconds ( ) (21.4.4.6).
+
+    https://tc39.es/ecma262/#sec-date.prototype.getmilliseconds
+    """
     t = this_time_value(this)
     return NaN if t != t else ms_from_time(local_time(t))
 
 
 def dp_get_minutes(this, *args):
-    """Date.prototype.getMinutes ( ) (21.4.4.7)."""
+    """Date.prototype.getMinutes ( ) (21.4.4.7).
+
+    https://tc39.es/ecma262/#sec-date.prototype.getminutes
+    """
     t = this_time_value(this)
     return NaN if t != t else min_from_time(local_time(t))
 
 
 def dp_get_month(this, *args):
-    """Date.prototype.getMonth ( ) (21.4.4.8)."""
+    """Date.prototype.getMonth ( ) (21.4.4.8).
+
+    https://tc39.es/ecma262/#sec-date.prototype.getmonth
+    """
     t = this_time_value(this)
     return NaN if t != t else month_from_time(local_time(t))
 
 
 def dp_get_seconds(this, *args):
-    """Date.prototype.getSeconds ( ) (21.4.4.9)."""
+    """Date.prototype.getSeconds ( ) (21.4.4.9).
+
+    https://tc39.es/ecma262/#sec-date.prototype.getseconds
+    """
     t = this_time_value(this)
     return NaN if t != t else sec_from_time(local_time(t))
 
 
 def dp_get_time(this, *args):
-    """Date.prototype.getTime ( ) (21.4.4.10)."""
+    """Date.prototype.getTime ( ) (21.4.4.10).
+
+    https://tc39.es/ecma262/#sec-date.prototype.gettime
+    """
     return this_time_value(this)
 
 
 def dp_get_timezone_offset(this, *args):
-    """Date.prototype.getTimezoneOffset ( ) (21.4.4.11)."""
+    """Date.prototype.getTimezoneOffset ( ) (21.4.4.11).
+
+    https://tc39.es/ecma262/#sec-date.prototype.gettimezoneoffset
+    """
     t = this_time_value(this)
     return NaN if t != t else dates.timezone_offset(t)
 
 
 def dp_get_utc_date(this, *args):
-    """Date.prototype.getUTCDate ( ) (21.4.4.12)."""
+    """Date.prototype.getUTCDate ( ) (21.4.4.12).
+
+    https://tc39.es/ecma262/#sec-date.prototype.getutcdate
+    """
     t = this_time_value(this)
     return NaN if t != t else date_from_time(t)
 
 
 def dp_get_utc_day(this, *args):
-    """Date.prototype.getUTCDay ( ) (21.4.4.13)."""
+    """Date.prototype.getUTCDay ( ) (21.4.4.13).
+
+    https://tc39.es/ecma262/#sec-date.prototype.getutcday
+    """
     t = this_time_value(this)
     return NaN if t != t else week_day(t)
 
 
 def dp_get_utc_full_year(this, *args):
-    """Date.prototype.getUTCFullYear ( ) (21.4.4.14)."""
+    """Date.prototype.getUTCFullYear ( ) (21.4.4.14).
+
+    https://tc39.es/ecma262/#sec-date.prototype.getutcfullyear
+    """
     t = this_time_value(this)
     return NaN if t != t else year_from_time(t)
 
 
 def dp_get_utc_hours(this, *args):
-    """Date.prototype.getUTCHours ( ) (21.4.4.15)."""
+    """Date.prototype.getUTCHours ( ) (21.4.4.15).
+
+    https://tc39.es/ecma262/#sec-date.prototype.getutchours
+    """
     t = this_time_value(this)
     return NaN if t != t else hour_from_time(t)
 
 
 def dp_get_utc_milliseconds(this, *args):
-    """Date.prototype.getUTCMilliseconds ( ) (21.4.4.16)."""
+    """Date.prototype.getUTCMilliseconds ( ) (21.4.4.16).
+
+    https://tc39.es/ecma262/#sec-date.prototype.getutcmilliseconds
+    """
     t = this_time_value(this)
     return NaN if t != t else ms_from_time(t)
 
 
 def dp_get_utc_minutes(this, *args):
-    """Date.prototype.getUTCMinutes ( ) (21.4.4.17)."""
+    """Date.prototype.getUTCMinutes ( ) (21.4.4.17).
+
+    https://tc39.es/ecma262/#sec-date.prototype.getutcminutes
+    """
     t = this_time_value(this)
     return NaN if t != t else min_from_time(t)
 
 
 def dp_get_utc_month(this, *args):
-    """Date.prototype.getUTCMonth ( ) (21.4.4.18)."""
+    """Date.prototype.getUTCMonth ( ) (21.4.4.18).
+
+    https://tc39.es/ecma262/#sec-date.prototype.getutcmonth
+    """
     t = this_time_value(this)
     return NaN if t != t else month_from_time(t)
 
 
 def dp_get_utc_seconds(this, *args):
-    """Date.prototype.getUTCSeconds ( ) (21.4.4.19)."""
+    """Date.prototype.getUTCSeconds ( ) (21.4.4.19).
+
+    https://tc39.es/ecma262/#sec-date.prototype.getutcseconds
+    """
     t = this_time_value(this)
     return NaN if t != t else sec_from_time(t)
 
 
 def dp_get_year(this, *args):
-    """Date.prototype.getYear ( ) (B.2.3.1), https://tc39.es/ecma262/#sec-date.prototype.getyear"""
+    """Date.prototype.getYear ( ) (B.2.3.1).
+
+    https://tc39.es/ecma262/#sec-date.prototype.getyear
+    """
     t = this_time_value(this, "getYear")
     return NaN if t != t else year_from_time(local_time(t)) - 1900.0
 
@@ -322,7 +384,10 @@ def _store(d, local, new_date):
 
 
 def _set_date(this, args, local):
-    """setDate / setUTCDate ( date ) (21.4.4.20, 21.4.4.28)."""
+    """setDate / setUTCDate ( date ) (21.4.4.20, 21.4.4.28).
+
+    https://tc39.es/ecma262/#sec-date.prototype.setdate
+    """
     d = _this_date(this, 'setDate' if local else 'setUTCDate')
     t = d.tv
     dt = _arg_number(args, 0, NaN)
@@ -335,7 +400,10 @@ def _set_date(this, args, local):
 
 
 def _set_full_year(this, args, local):
-    """setFullYear / setUTCFullYear ( year [ , month [ , date ] ] ) (21.4.4.21, 21.4.4.29)."""
+    """setFullYear / setUTCFullYear ( year [ , month [ , date ] ] ) (21.4.4.21, 21.4.4.29).
+
+    https://tc39.es/ecma262/#sec-date.prototype.setfullyear
+    """
     d = _this_date(this, 'setFullYear' if local else 'setUTCFullYear')
     t = d.tv
     y = _arg_number(args, 0, NaN)
@@ -355,7 +423,10 @@ def _set_full_year(this, args, local):
 
 
 def _set_hours(this, args, local):
-    """setHours / setUTCHours ( hour [ , min [ , sec [ , ms ] ] ] ) (21.4.4.22, 21.4.4.30)."""
+    """setHours / setUTCHours ( hour [ , min [ , sec [ , ms ] ] ] ) (21.4.4.22, 21.4.4.30).
+
+    https://tc39.es/ecma262/#sec-date.prototype.sethours
+    """
     d = _this_date(this, 'setHours' if local else 'setUTCHours')
     t = d.tv
     h = _arg_number(args, 0, NaN)
@@ -377,7 +448,10 @@ def _set_hours(this, args, local):
 
 
 def _set_milliseconds(this, args, local):
-    """setMilliseconds / setUTCMilliseconds ( ms ) (21.4.4.23, 21.4.4.31)."""
+    """setMilliseconds / setUTCMilliseconds ( ms ) (21.4.4.23, 21.4.4.31).
+
+    https://tc39.es/ecma262/#sec-date.prototype.setmilliseconds
+    """
     d = _this_date(this, 'setMilliseconds' if local else 'setUTCMilliseconds')
     t = d.tv
     ms = _arg_number(args, 0, NaN)
@@ -390,7 +464,10 @@ def _set_milliseconds(this, args, local):
 
 
 def _set_minutes(this, args, local):
-    """setMinutes / setUTCMinutes ( min [ , sec [ , ms ] ] ) (21.4.4.24, 21.4.4.32)."""
+    """setMinutes / setUTCMinutes ( min [ , sec [ , ms ] ] ) (21.4.4.24, 21.4.4.32).
+
+    https://tc39.es/ecma262/#sec-date.prototype.setminutes
+    """
     d = _this_date(this, 'setMinutes' if local else 'setUTCMinutes')
     t = d.tv
     m = _arg_number(args, 0, NaN)
@@ -409,7 +486,10 @@ def _set_minutes(this, args, local):
 
 
 def _set_month(this, args, local):
-    """setMonth / setUTCMonth ( month [ , date ] ) (21.4.4.25, 21.4.4.33)."""
+    """setMonth / setUTCMonth ( month [ , date ] ) (21.4.4.25, 21.4.4.33).
+
+    https://tc39.es/ecma262/#sec-date.prototype.setmonth
+    """
     d = _this_date(this, 'setMonth' if local else 'setUTCMonth')
     t = d.tv
     m = _arg_number(args, 0, NaN)
@@ -425,7 +505,10 @@ def _set_month(this, args, local):
 
 
 def _set_seconds(this, args, local):
-    """setSeconds / setUTCSeconds ( sec [ , ms ] ) (21.4.4.26, 21.4.4.34)."""
+    """setSeconds / setUTCSeconds ( sec [ , ms ] ) (21.4.4.26, 21.4.4.34).
+
+    https://tc39.es/ecma262/#sec-date.prototype.setseconds
+    """
     d = _this_date(this, 'setSeconds' if local else 'setUTCSeconds')
     t = d.tv
     s = _arg_number(args, 0, NaN)
@@ -441,42 +524,66 @@ def _set_seconds(this, args, local):
 
 
 def dp_set_date(this, *args):
-    """Date.prototype.setDate ( date ) (21.4.4.20)."""
+    """Date.prototype.setDate ( date ) (21.4.4.20).
+
+    https://tc39.es/ecma262/#sec-date.prototype.setdate
+    """
     return _set_date(this, args, True)
 
 
 def dp_set_full_year(this, *args):
-    """Date.prototype.setFullYear ( year [ , month [ , date ] ] ) (21.4.4.21)."""
+    """Date.prototype.setFullYear ( year [ , month [ , date ] ] ) (21.4.4.21).
+
+    https://tc39.es/ecma262/#sec-date.prototype.setfullyear
+    """
     return _set_full_year(this, args, True)
 
 
 def dp_set_hours(this, *args):
-    """Date.prototype.setHours ( hour [ , min [ , sec [ , ms ] ] ] ) (21.4.4.22)."""
+    """Date.prototype.setHours ( hour [ , min [ , sec [ , ms ] ] ] ) (21.4.4.22).
+
+    https://tc39.es/ecma262/#sec-date.prototype.sethours
+    """
     return _set_hours(this, args, True)
 
 
 def dp_set_milliseconds(this, *args):
-    """Date.prototype.setMilliseconds ( ms ) (21.4.4.23)."""
+    """Date.prototype.setMilliseconds ( ms ) (21.4.4.23).
+
+    https://tc39.es/ecma262/#sec-date.prototype.setmilliseconds
+    """
     return _set_milliseconds(this, args, True)
 
 
 def dp_set_minutes(this, *args):
-    """Date.prototype.setMinutes ( min [ , sec [ , ms ] ] ) (21.4.4.24)."""
+    """Date.prototype.setMinutes ( min [ , sec [ , ms ] ] ) (21.4.4.24).
+
+    https://tc39.es/ecma262/#sec-date.prototype.setminutes
+    """
     return _set_minutes(this, args, True)
 
 
 def dp_set_month(this, *args):
-    """Date.prototype.setMonth ( month [ , date ] ) (21.4.4.25)."""
+    """Date.prototype.setMonth ( month [ , date ] ) (21.4.4.25).
+
+    https://tc39.es/ecma262/#sec-date.prototype.setmonth
+    """
     return _set_month(this, args, True)
 
 
 def dp_set_seconds(this, *args):
-    """Date.prototype.setSeconds ( sec [ , ms ] ) (21.4.4.26)."""
+    """Date.prototype.setSeconds ( sec [ , ms ] ) (21.4.4.26).
+
+    https://tc39.es/ecma262/#sec-date.prototype.setseconds
+    """
     return _set_seconds(this, args, True)
 
 
 def dp_set_time(this, time_=undefined, *rest):
-    """Date.prototype.setTime ( time ) (21.4.4.27)."""
+    """Date.prototype.setTime ( time ) (21.4.4.27).
+
+    https://tc39.es/ecma262/#sec-date.prototype.settime
+    """
     d = _this_date(this, "setTime")
     t = time_ if type(time_) is float else to_number(time_)
     v = time_clip(t)
@@ -485,42 +592,66 @@ def dp_set_time(this, time_=undefined, *rest):
 
 
 def dp_set_utc_date(this, *args):
-    """Date.prototype.setUTCDate ( date ) (21.4.4.28)."""
+    """Date.prototype.setUTCDate ( date ) (21.4.4.28).
+
+    https://tc39.es/ecma262/#sec-date.prototype.setutcdate
+    """
     return _set_date(this, args, False)
 
 
 def dp_set_utc_full_year(this, *args):
-    """Date.prototype.setUTCFullYear ( year [ , month [ , date ] ] ) (21.4.4.29)."""
+    """Date.prototype.setUTCFullYear ( year [ , month [ , date ] ] ) (21.4.4.29).
+
+    https://tc39.es/ecma262/#sec-date.prototype.setutcfullyear
+    """
     return _set_full_year(this, args, False)
 
 
 def dp_set_utc_hours(this, *args):
-    """Date.prototype.setUTCHours ( hour [ , min [ , sec [ , ms ] ] ] ) (21.4.4.30)."""
+    """Date.prototype.setUTCHours ( hour [ , min [ , sec [ , ms ] ] ] ) (21.4.4.30).
+
+    https://tc39.es/ecma262/#sec-date.prototype.setutchours
+    """
     return _set_hours(this, args, False)
 
 
 def dp_set_utc_milliseconds(this, *args):
-    """Date.prototype.setUTCMilliseconds ( ms ) (21.4.4.31)."""
+    """Date.prototype.setUTCMilliseconds ( ms ) (21.4.4.31).
+
+    https://tc39.es/ecma262/#sec-date.prototype.setutcmilliseconds
+    """
     return _set_milliseconds(this, args, False)
 
 
 def dp_set_utc_minutes(this, *args):
-    """Date.prototype.setUTCMinutes ( min [ , sec [ , ms ] ] ) (21.4.4.32)."""
+    """Date.prototype.setUTCMinutes ( min [ , sec [ , ms ] ] ) (21.4.4.32).
+
+    https://tc39.es/ecma262/#sec-date.prototype.setutcminutes
+    """
     return _set_minutes(this, args, False)
 
 
 def dp_set_utc_month(this, *args):
-    """Date.prototype.setUTCMonth ( month [ , date ] ) (21.4.4.33)."""
+    """Date.prototype.setUTCMonth ( month [ , date ] ) (21.4.4.33).
+
+    https://tc39.es/ecma262/#sec-date.prototype.setutcmonth
+    """
     return _set_month(this, args, False)
 
 
 def dp_set_utc_seconds(this, *args):
-    """Date.prototype.setUTCSeconds ( sec [ , ms ] ) (21.4.4.34)."""
+    """Date.prototype.setUTCSeconds ( sec [ , ms ] ) (21.4.4.34).
+
+    https://tc39.es/ecma262/#sec-date.prototype.setutcseconds
+    """
     return _set_seconds(this, args, False)
 
 
 def dp_set_year(this, year=undefined, *rest):
-    """Date.prototype.setYear ( year ) (B.2.3.2), https://tc39.es/ecma262/#sec-date.prototype.setyear"""
+    """Date.prototype.setYear ( year ) (B.2.3.2).
+
+    https://tc39.es/ecma262/#sec-date.prototype.setyear
+    """
     d = _this_date(this, "setYear")
     t = d.tv
     y = year if type(year) is float else to_number(year)
@@ -537,12 +668,18 @@ def dp_set_year(this, year=undefined, *rest):
 # ---------------------------------------------------------------------------
 
 def dp_to_date_string(this, *args):
-    """Date.prototype.toDateString ( ) (21.4.4.35)."""
+    """Date.prototype.toDateString ( ) (21.4.4.35).
+
+    https://tc39.es/ecma262/#sec-date.prototype.todatestring
+    """
     return dates.to_date_string(this_time_value(this, 'toDateString'))
 
 
 def dp_to_iso_string(this, *args):
-    """Date.prototype.toISOString ( ) (21.4.4.36)."""
+    """Date.prototype.toISOString ( ) (21.4.4.36).
+
+    https://tc39.es/ecma262/#sec-date.prototype.toisostring
+    """
     t = this_time_value(this, "toISOString")
     if not _isfinite(t):
         throw_range_error(MSG_INVALID_TIME)
@@ -550,7 +687,10 @@ def dp_to_iso_string(this, *args):
 
 
 def dp_to_json(this, key=undefined, *rest):
-    """Date.prototype.toJSON ( key ) (21.4.4.37): generic, through toISOString."""
+    """Date.prototype.toJSON ( key ) (21.4.4.37): generic, through toISOString.
+
+    https://tc39.es/ecma262/#sec-date.prototype.tojson
+    """
     o = ops.to_object(this)
     tv = ops.to_primitive(o, "number")
     if type(tv) is float and not _isfinite(tv):
@@ -559,37 +699,58 @@ def dp_to_json(this, key=undefined, *rest):
 
 
 def dp_to_locale_date_string(this, *args):
-    """Date.prototype.toLocaleDateString ( [ reserved1 [ , reserved2 ] ] ) (21.4.4.38), en-US."""
+    """Date.prototype.toLocaleDateString ( [ reserved1 [ , reserved2 ] ] ) (21.4.4.38), en-US.
+
+    https://tc39.es/ecma262/#sec-date.prototype.tolocaledatestring
+    """
     return dates.to_locale_date_string(this_time_value(this, 'toLocaleDateString'))
 
 
 def dp_to_locale_string(this, *args):
-    """Date.prototype.toLocaleString ( [ reserved1 [ , reserved2 ] ] ) (21.4.4.39), en-US."""
+    """Date.prototype.toLocaleString ( [ reserved1 [ , reserved2 ] ] ) (21.4.4.39), en-US.
+
+    https://tc39.es/ecma262/#sec-date.prototype.tolocalestring
+    """
     return dates.to_locale_string(this_time_value(this, 'toLocaleString'))
 
 
 def dp_to_locale_time_string(this, *args):
-    """Date.prototype.toLocaleTimeString ( [ reserved1 [ , reserved2 ] ] ) (21.4.4.40), en-US."""
+    """Date.prototype.toLocaleTimeString ( [ reserved1 [ , reserved2 ] ] ) (21.4.4.40), en-US.
+
+    https://tc39.es/ecma262/#sec-date.prototype.tolocaletimestring
+    """
     return dates.to_locale_time_string(this_time_value(this, 'toLocaleTimeString'))
 
 
 def dp_to_string(this, *args):
-    """Date.prototype.toString ( ) (21.4.4.41): ToDateString(tv)."""
+    """Date.prototype.toString ( ) (21.4.4.41): ToDateString(tv).
+
+    https://tc39.es/ecma262/#sec-date.prototype.tostring
+    """
     return dates.to_string(this_time_value(this, 'toString'))
 
 
 def dp_to_time_string(this, *args):
-    """Date.prototype.toTimeString ( ) (21.4.4.42)."""
+    """Date.prototype.toTimeString ( ) (21.4.4.42).
+
+    https://tc39.es/ecma262/#sec-date.prototype.totimestring
+    """
     return dates.to_time_string(this_time_value(this, 'toTimeString'))
 
 
 def dp_to_utc_string(this, *args):
-    """Date.prototype.toUTCString ( ) (21.4.4.43); also toGMTString (B.2.3.3)."""
+    """Date.prototype.toUTCString ( ) (21.4.4.43); also toGMTString (B.2.3.3).
+
+    https://tc39.es/ecma262/#sec-date.prototype.toutcstring
+    """
     return dates.to_utc_string(this_time_value(this, 'toUTCString'))
 
 
 def dp_value_of(this, *args):
-    """Date.prototype.valueOf ( ) (21.4.4.44)."""
+    """Date.prototype.valueOf ( ) (21.4.4.44).
+
+    https://tc39.es/ecma262/#sec-date.prototype.valueof
+    """
     return this_time_value(this)
 
 

@@ -296,10 +296,24 @@ def math_pow(this, base=undefined, exponent=undefined, *rest):
     return ops.power(_num(base), _num(exponent))
 
 
+class _HookRandom:
+    """A builder-supplied deterministic source for Math.random()."""
+    __slots__ = ("fn",)
+
+    def __init__(self, fn):
+        self.fn = fn
+
+    def random(self):
+        return float(self.fn())
+
+
 def realm_rng(realm):
     """The realm's random generator, created on first use.  The one place where a
     restricted (RealmBuilder) realm refuses randomness."""
     if realm.restricted:
+        hook = (getattr(realm, "restricted_hooks", None) or {}).get("random")
+        if hook is not None:
+            return _HookRandom(hook)      # RealmBuilder(hooks={"random": fn})
         throw_type_error("Math.random() is not allowed in a RealmBuilder realm")
     rng = getattr(realm, "rng", None)
     if rng is None:

@@ -57,10 +57,16 @@ class RealmBuilder:
     """
 
     def __init__(self, hooks=None, debug=False):
+        """``hooks``: ``"import"`` loads module source for eval_module; ``"now"`` and
+        ``"random"`` (functions returning numbers) make Date.now()/new Date() and
+        Math.random() deterministic instead of throwing (the proposal's "future hooks"),
+        for libraries that read the clock while they initialise."""
         from ..realm import Realm
         self.hooks = dict(hooks or {})
         self.debug = debug
         self.realm = executor.run(lambda: Realm(host=False, restricted=True))
+        self.realm.restricted_hooks = {k: v for k, v in self.hooks.items()
+                                       if k in ("now", "random")}
         if debug:
             executor.run(self._add_debug_console)
         self.sources = []          # [(kind, text, filename)] in evaluation order

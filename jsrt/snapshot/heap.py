@@ -50,6 +50,15 @@ def set_cell(cell, state):
     return cell
 
 
+def unit_by_key(key):
+    return unit_registry[key]
+
+
+def make_realm_value(builder, value, threw, origin):
+    from . import RealmValue, _TOKEN
+    return RealmValue(_TOKEN, builder, value, threw, origin)
+
+
 def realm_new(key):
     tab = _load_ctx.realms
     r = tab.get(key)
@@ -121,6 +130,12 @@ class HeapPickler(pickle.Pickler):
         if t is types.GeneratorType or t is types.CoroutineType:
             raise CaptureError(obj, "a suspended generator or async function")
         name = t.__name__
+        if name == "CompiledUnit" and t.__module__ == "jsrt.compiler":
+            self.units_seen.add(obj.key)
+            return (unit_by_key, (obj.key,))
+        if name == "RealmValue" and t.__module__ == "jsrt.snapshot":
+            # a RealmValue held by a nested RealmBuilder inside the captured heap
+            return (make_realm_value, (obj._builder, obj._value, obj._threw, obj._origin))
         if name == "Realm" and t.__module__ == "jsrt.realm":
             k = self.realm_key(obj)
             return (realm_new, (k,), obj.snapshot_state(), None, None, realm_setstate)

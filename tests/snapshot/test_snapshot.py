@@ -205,3 +205,11 @@ def test_snapshot_is_picklable_as_bytes():
     snap2 = pickle.loads(pickle.dumps(snap))
     assert snap2.sha256 == snap.sha256
     assert RealmSnapshot.instantiate(snap2).eval("counter.get()") == 2.0
+
+
+def test_builder_clock_and_random_hooks_make_restricted_apis_deterministic():
+    b = RealmBuilder(hooks={"now": lambda: 1234, "random": lambda: 0.25})
+    v = b.eval_script("[Date.now(), new Date().getTime(), Math.random()].join()")
+    r = RealmSnapshot.instantiate(b, [v])
+    assert r.arguments[0] == "1234,1234,0.25"
+    assert r.eval("Date.now() > 1234") is True      # the real clock after instantiation
