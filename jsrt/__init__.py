@@ -11,4 +11,16 @@ from .errors import JSError, TimeoutError, SnapshotError, DataCloneError, Worker
 from .realm import Realm, JSHandle
 
 __all__ = ["Realm", "JSHandle", "JSError", "TimeoutError", "SnapshotError", "DataCloneError",
-           "WorkerCrashedError", "undefined", "null", "__version__"]
+           "WorkerCrashedError", "WorkerPool", "RealmBuilder", "RealmSnapshot", "RealmValue",
+           "undefined", "null", "__version__"]
+
+
+def __getattr__(name):
+    # imported on first use: the pool pulls in multiprocessing and asyncio
+    if name == "WorkerPool":
+        from .workers import WorkerPool
+        return WorkerPool
+    if name in ("RealmBuilder", "RealmSnapshot", "RealmValue"):
+        from . import snapshot
+        return getattr(snapshot, name)
+    raise AttributeError("module 'jsrt' has no attribute %r" % name)

@@ -1,8 +1,13 @@
 """The esprima front end: source text -> ESTree, with JS SyntaxErrors."""
 
-import esprima
+import sys
 
 __all__ = ["parse_script", "parse_module", "JSSyntaxError"]
+
+if "esprima" not in sys.modules:
+    # esprima.character precomputes Unicode tables for seconds at import; ours is lazy
+    from . import _esprima_character
+    sys.modules.setdefault("esprima.character", _esprima_character)
 
 
 class JSSyntaxError(Exception):
@@ -39,16 +44,21 @@ def _test_regexp(self, pattern, flags):
         self.tolerateUnexpectedToken(Messages.InvalidRegExp)
 
 
+_installed = []
+
+
 def _install_regexp_check():
+    if _installed:
+        return
     from esprima import scanner
     if getattr(scanner.Scanner.testRegExp, "__name__", "") != "_test_regexp":
         scanner.Scanner.testRegExp = _test_regexp
-
-
-_install_regexp_check()
+    _installed.append(True)
 
 
 def _parse(fn, source, filename):
+    import esprima
+    _install_regexp_check()
     try:
         return fn(source, _OPTIONS)
     except esprima.Error as e:
@@ -75,9 +85,20 @@ def _strict_script(source, options):
     return p.parseScript()
 
 
+def _script(source, options):
+    import esprima
+    return esprima.parseScript(source, options)
+
+
+def _module(source, options):
+    import esprima
+    return esprima.parseModule(source, options)
+
+
 def parse_script(source, filename=None, strict=False):
-    return _parse(_strict_script if strict else esprima.parseScript, source, filename)
+    """Parse a classic script (esprima is imported on first use: it is slow to import)."""
+    return _parse(_strict_script if strict else _script, source, filename)
 
 
 def parse_module(source, filename=None):
-    return _parse(esprima.parseModule, source, filename)
+    return _parse(_module, source, filename)

@@ -742,7 +742,7 @@ class HostCallable:
     def __call__(self, this, *args):
         try:
             r = self.fn(this, *args)
-        except JSThrow:
+        except (JSThrow, MemoryError, ScriptTimeout):
             raise
         except api_errors.JSError as e:
             raise JSThrow(kind=e.name if e.name in ("TypeError", "RangeError", "Error", "SyntaxError",

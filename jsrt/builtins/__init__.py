@@ -23,6 +23,7 @@ FAMILIES = (
     ("realms", False),
     ("webapi", True),
     ("host", True),
+    ("worker_api", True),
     ("console", True),
     ("timers", True),
 )
