@@ -11,7 +11,7 @@ https://dom.spec.whatwg.org/#interface-eventtarget, in a small form:
   exception in a listener is reported (``Uncaught ...`` on stderr) and the next
   listener still runs (DOM "inner invoke" step 10.2);
 - messages are structured-clone bytes (jsrt.clone) both ways, with ``transfer``;
-- ``new Worker(source | realmSnapshot, {snapshot, script, name, timeout})`` runs the
+- ``new Worker(source | realmSnapshot, {snapshot, script, name, timeout (ms)})`` runs the
   source (or instantiates the snapshot and runs ``options.script`` in it) as a
   long-lived task of a jsrt.workers.WorkerPool: the realm's pool
   (``jsrt.workers.attach(realm, pool)``), else the process-wide default pool.  The

@@ -47,7 +47,7 @@ class DaskTransport(Transport):
 
     def __init__(self, client=None, address=None, **client_kwargs):
         try:
-            import distributed  # noqa: F401
+            import distributed  # noqa: F401  (fail early, with advice)
         except ImportError:
             raise ImportError("the Dask backend needs the 'distributed' package: "
                               "pip install 'jsrt[dask]'") from None

@@ -17,7 +17,7 @@ import threading
 
 from ..errors import SnapshotError
 from . import protocol as P
-from .task import Task, TaskResult, TaskFuture
+from .task import Task, TaskFuture
 from .transport import ProcessTransport, TaskRecord
 
 __all__ = ["WorkerPool", "default_pool", "attach"]
@@ -46,8 +46,8 @@ class WorkerPool:
     console output to this process's stdout/stderr as it happens; or a callable
     ``fn(task_name, stream, text)``), ``realm_setup`` (a picklable callable
     ``fn(realm)`` run in the worker on each new realm, e.g. to ``realm.expose`` host
-    functions; shipped with cloudpickle), ``spare_realms`` (keep one instantiated realm
-    ready per worker, default True), ``max_tasks_per_worker`` (recycle workers),
+    functions; shipped with cloudpickle), ``spare_realms`` (instantiated realms each
+    worker keeps ready for its next tasks: True = 1, an int for bursts, 0/False = none), ``max_tasks_per_worker`` (recycle workers),
     ``key`` (the snapshot MAC key), ``backend`` (a Transport such as
     jsrt.workers.DaskTransport; default: local processes).
     """
@@ -249,6 +249,18 @@ class WorkerPool:
 
     def __exit__(self, *exc):
         self.shutdown(wait=True, cancel_futures=True)
+
+    def wait_ready(self, timeout=None):
+        """Block until every worker process has started (True), or ``timeout`` passed."""
+        import time
+        deadline = None if timeout is None else time.monotonic() + timeout
+        want = self.workers
+        while True:
+            if self.stats().get("workers", 0) >= want:
+                return True
+            if self._closed or (deadline is not None and time.monotonic() >= deadline):
+                return False
+            time.sleep(0.01)
 
     def stats(self):
         """Counters: workers ready, tasks dispatched/done, timeouts, crashes, spawned..."""

@@ -14,7 +14,7 @@ import threading
 import time
 import traceback
 
-from ..errors import JSError, SnapshotError, DataCloneError, TimeoutError as JSTimeoutError
+from ..errors import JSError, SnapshotError, DataCloneError
 from ..runtime.errors import JSThrow, STATE, ScriptTimeout
 from ..runtime.values import undefined
 from ..runtime.objects import JSFunction, JSArray
@@ -104,20 +104,23 @@ class TaskRunner:
 
     ``send(msg)`` delivers worker -> master messages (None: keep messages in the result).
     ``key`` is the snapshot MAC key (None: the installation's key).
-    ``spare``: keep one pre-instantiated realm ready between tasks.
+    ``spare``: pre-instantiated realms to keep ready between tasks (True: 1), for the
+    snapshot of the last task.
     ``limits``: an object with ``enter(spec)`` / ``leave()`` around each task (worker.py).
     """
 
     def __init__(self, send=None, key=None, spare=True, limits=None):
         self.send = send
         self.key = key
-        self.spare_enabled = spare
+        self.spare_count = int(spare) if spare is not True else 1
+        self.spare_enabled = self.spare_count > 0
         self.limits = limits
         self.templates = collections.OrderedDict()   # sha -> RealmSnapshot or SnapshotError
         self.store_refs = {}                          # sha -> store path (read on first use)
         self.stores = {}                              # path -> open jsrt.store.Store
         self.persistent = {}                          # snapshot key -> realm (fresh_realm=False)
-        self.spare = None                             # (snapshot key, realm)
+        self.spares = collections.deque()             # realms for snapshot self.spare_key
+        self.spare_key = None
         self.last_key = None
         self.setup_fns = []
         self.tasks_run = 0
@@ -151,8 +154,8 @@ class TaskRunner:
     def _trim(self):
         while len(self.templates) > MAX_TEMPLATES:
             sha, _ = self.templates.popitem(last=False)
-            if self.spare is not None and self.spare[0] == sha:
-                self.spare = None
+            if self.spare_key == sha:
+                self.spares.clear()
 
     def template(self, sha):
         t = self.templates.get(sha)
@@ -205,14 +208,19 @@ class TaskRunner:
         if not self.spare_enabled:
             return False
         key = self.last_key
-        if self.spare is not None and self.spare[0] == key:
+        if self.spare_key != key:
+            self.spares.clear()
+            self.spare_key = key
+        if len(self.spares) >= self.spare_count:
             return False
         try:
-            self.spare = (key, self.new_realm(key))
+            self.spares.append(self.new_realm(key))
         except BaseException:
-            self.spare = None
             return False
         return True
+
+    def drop_spares(self):
+        self.spares.clear()
 
     def _acquire(self, key, fresh):
         if not fresh:
@@ -220,10 +228,8 @@ class TaskRunner:
             if realm is None:
                 realm = self.persistent[key] = self.new_realm(key)
             return realm, False
-        sp = self.spare
-        if sp is not None and sp[0] == key:
-            self.spare = None
-            return sp[1], True
+        if self.spares and self.spare_key == key:
+            return self.spares.popleft(), True
         return self.new_realm(key), False
 
     # -- interruption (called from other threads) ------------------------------------------
@@ -266,6 +272,9 @@ class TaskRunner:
         realm = None
         retire = None
         reused = False
+        if port.terminated:
+            return self._done(tid, False, (P.ERR_TERMINATED, {"message": "task terminated"}),
+                              capture, timings, t0, port)
         try:
             try:
                 realm, reused = self._acquire(key, fresh)
@@ -282,12 +291,14 @@ class TaskRunner:
             realm.worker_port = port
             if self.limits is not None:
                 self.limits.enter(spec)
+            c1 = time.thread_time()
             try:
                 self._enter_js(tid)
                 try:
                     ok, payload = self._run_in_realm(realm, spec, port)
                 finally:
                     self._leave_js()
+                    timings["cpu"] = time.thread_time() - c1
             except TaskTerminated:
                 ok, payload = False, (P.ERR_TERMINATED, {"message": "task terminated"})
             except CpuLimitExceeded:
@@ -307,17 +318,20 @@ class TaskRunner:
                 payload = (P.ERR_RESOURCE, {"resource": "memory",
                                             "limit": spec.get("memory_limit")})
                 retire = "memory limit"
-            if not ok and payload[0] in (P.ERR_TERMINATED, P.ERR_RESOURCE) or retire:
-                self.persistent.pop(key, None)
+            if not fresh and (not ok and payload[0] in (P.ERR_TERMINATED, P.ERR_RESOURCE)
+                              or retire):
+                self.persistent.pop(key, None)          # a realm stopped mid-way is not reused
             return self._done(tid, ok, payload, capture, timings, t0, port, retire)
         except ScriptTimeout:
-            self.persistent.pop(key, None)
+            if not fresh:
+                self.persistent.pop(key, None)
             return self._done(tid, False, (P.ERR_TIMEOUT, {"message": "task timed out"}),
                               capture, timings, t0, port)
         except BaseException as e:                     # an engine bug: report, keep serving
             if isinstance(e, (KeyboardInterrupt, SystemExit)):
                 raise
-            self.persistent.pop(key, None)
+            if not fresh:
+                self.persistent.pop(key, None)
             return self._done(tid, False, (P.ERR_INTERNAL, {"message": "%s: %s\n%s" % (
                 type(e).__name__, e, traceback.format_exc(limit=8))}), capture, timings, t0, port,
                 "internal error" if isinstance(e, MemoryError) else None)
@@ -328,7 +342,11 @@ class TaskRunner:
                 realm.console_sink = None
 
     def _done(self, tid, ok, payload, capture, timings, t0, port, retire=None):
-        timings["worker_total"] = time.perf_counter() - t0
+        now = time.perf_counter()
+        timings["worker_total"] = now - t0
+        r = getattr(port, "received", None)
+        if r is not None:
+            timings["_trace"] = (r, t0, now)
         out = capture.text("stdout")
         err = capture.text("stderr")
         return (P.DONE, tid, ok, payload, out, err, timings, retire, list(port.outbox))

@@ -59,8 +59,8 @@ class TaskResult:
     """A finished task: ``value`` (the JS result as Python data, via structured clone),
     its console output (``stdout``, ``stderr``), the messages it posted that no
     ``on_message`` callback took (``messages``), ``timings`` (seconds: ``queued``,
-    ``prepare``, ``run``, ``total``; ``spare`` tells whether a pre-instantiated realm
-    was ready), the ``worker`` id and ``pid`` that ran it."""
+    ``prepare``, ``run``, ``cpu`` (CPU time of the run), ``total``; ``spare`` tells
+    whether a pre-instantiated realm was ready), the ``worker`` id and ``pid`` that ran it."""
 
     __slots__ = ("value", "stdout", "stderr", "messages", "timings", "worker", "pid",
                  "task_id", "name")

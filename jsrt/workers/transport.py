@@ -151,6 +151,11 @@ def result_from_done(rec, msg, worker=None, pid=None):
     if rec.dispatched is not None:
         timings["queued"] = rec.dispatched - rec.submitted
     timings["total"] = now - rec.submitted
+    tr = timings.pop("_trace", None)
+    if tr is not None and rec.dispatched is not None:
+        timings["trace"] = {"submitted": rec.submitted, "dispatched": rec.dispatched,
+                            "worker_received": tr[0], "worker_start": tr[1], "worker_end": tr[2],
+                            "master_received": now}
     msgs = []
     for m in messages or ():
         try:
@@ -259,6 +264,7 @@ class ProcessTransport(Transport):
         self._wr = self._ww = None
         self._spawners = set()
         self._lock = threading.Lock()
+        self._wake_lock = threading.Lock()
 
     # -- public (any thread) ----------------------------------------------------------
     def start(self, pool):
@@ -318,10 +324,12 @@ class ProcessTransport(Transport):
 
     def _cmd(self, cmd):
         self.cmds.append(cmd)
-        try:
-            os.write(self._ww, b"\0")
-        except (BlockingIOError, OSError, TypeError):
-            pass
+        with self._wake_lock:                 # never write to a closed (reused) descriptor
+            if self._ww is not None:
+                try:
+                    os.write(self._ww, b"\0")
+                except OSError:               # full (a wake-up is pending anyway) or closed
+                    pass
 
     # -- spawning (helper threads: Process.start may wait for the fork server) -----------
     def _spawn(self):
@@ -344,6 +352,8 @@ class ProcessTransport(Transport):
                                     name="jsrt-worker-%d" % slot.id, daemon=True)
             proc.start()
             child.close()
+            if self.stopping:                           # the pool went away meanwhile
+                proc.kill()
             slot.proc = proc
             slot.conn = parent
             slot.pid = proc.pid
@@ -365,11 +375,13 @@ class ProcessTransport(Transport):
             for s in list(self.slots.values()):
                 s.kill("io thread failed")
         finally:
-            for fd in (self._wr, self._ww):
-                try:
-                    os.close(fd)
-                except OSError:
-                    pass
+            with self._wake_lock:
+                for fd in (self._wr, self._ww):
+                    try:
+                        os.close(fd)
+                    except OSError:
+                        pass
+                self._wr = self._ww = None
 
     def _loop(self):
         wait = multiprocessing.connection.wait
@@ -527,6 +539,7 @@ class ProcessTransport(Transport):
             rec = self.queue.popleft()
             if rec.resolved or not rec.future.set_running_or_notify_cancel():
                 rec.resolved = True
+                self.records.pop(rec.id, None)
                 continue
             s = _pick(idle, rec.sha)
             idle.remove(s)
@@ -683,8 +696,10 @@ class ProcessTransport(Transport):
         rec = s.task
         expected = s.retiring or s.kill_reason in ("timeout", "terminate", "shutdown") or \
             (s.exit_sent and code == 0)
+        respawn = True
         if not s.ready and not expected:
             self.counters["start_failures"] += 1
+            respawn = False                             # _start_failed replaces it (or not)
             self._start_failed("a worker process %s before it was ready" % describe_exit(code))
         elif not expected:
             self.counters["crashes"] += 1
@@ -695,7 +710,7 @@ class ProcessTransport(Transport):
                                               worker=s.id, task_id=rec.id))
             else:
                 self.records.pop(rec.id, None)
-        if not self.stopping and not s.retiring and self.broken is None:
+        if respawn and not self.stopping and not s.retiring and self.broken is None:
             self._spawn()
 
     def _start_failed(self, why):
@@ -761,6 +776,9 @@ def _set_preload(ctx):
         from multiprocessing import forkserver
         if getattr(forkserver._forkserver, "_forkserver_pid", None) is not None:
             return                                      # already running: cannot change
-        ctx.set_forkserver_preload(["__main__", "jsrt.workers._preload"])
+        current = list(getattr(forkserver._forkserver, "_preload_modules", None) or
+                       ["__main__"])
+        if "jsrt.workers._preload" not in current:
+            ctx.set_forkserver_preload(current + ["jsrt.workers._preload"])
     except Exception:
         pass

@@ -24,10 +24,14 @@ import queue
 import signal
 import sys
 import threading
+import time
 
 from . import protocol as P
 
 __all__ = ["worker_main"]
+
+#: Seconds the worker sleeps after answering a task, before it prepares the next realm.
+YIELD_AFTER_DONE = 0.001
 
 
 class _Limits:
@@ -146,6 +150,7 @@ def _worker_main(conn, config):
                 spec = msg[1]
                 tid = spec["id"]
                 port = Port(tid, post=_poster(send, tid), keep_open=spec.get("keep_open", False))
+                port.received = time.perf_counter()
                 ports[tid] = port
                 main_q.put((P.TASK, spec, port))
             elif kind in (P.POST, P.CLOSE_INPUT, P.TERMINATE):
@@ -193,6 +198,10 @@ def _worker_main(conn, config):
                     done = runner.run(spec, port)
                     ports.pop(spec["id"], None)
                     send(done)
+                    # Let the master (likely woken on this CPU) read the answer before the
+                    # spare realm's instantiation takes the CPU for tens of ms.
+                    if main_q.empty() and runner.spare_enabled:
+                        time.sleep(YIELD_AFTER_DONE)
                     if done[7]:
                         send((P.RETIRE, done[7]))
                         return
@@ -202,7 +211,7 @@ def _worker_main(conn, config):
                     runner.last_key = item[1]
                 elif kind == P.SETUP:
                     runner.setup_fns = _load_setup(item[1])
-                    runner.spare = None
+                    runner.drop_spares()
                     runner.persistent.clear()
                 elif kind == P.EXIT:
                     return
