@@ -19,11 +19,12 @@ Spec names live in the docstrings; section numbers are those of ES2023.
 """
 
 from functools import cmp_to_key
+from weakref import ref as weak_ref
 
 from ..runtime.values import (undefined, null, HOLE, MISSING, SYM_ITERATOR, SYM_SPECIES,
                               SYM_UNSCOPABLES, SYM_IS_CONCAT_SPREADABLE)
-from ..runtime.objects import (JSObject, JSArray, JSFunction, Accessor, Desc, W, E, C,
-                               is_constructor, get_function_realm)
+from ..runtime.objects import (JSObject, JSArray, JSFunction, Accessor, Desc, W, C,
+                               is_constructor, get_function_realm, INDEX_EPOCH)
 from ..runtime.errors import JSThrow, STATE, throw_type_error, throw_range_error
 from ..runtime.numconv import number_to_string
 from ..runtime.proxy_check import is_array
@@ -31,7 +32,6 @@ from ..runtime import ops
 from ._common import define_methods, define_getters, make_constructor, proto_from_ctor
 from .iterators import create_array_iterator
 
-SPEC = "https://tc39.es/ecma262/#sec-"
 MAX_SAFE = 2 ** 53 - 1
 MAX_LENGTH = 2 ** 32 - 1
 #: ArrayCreate keeps a list of holes up to this length (``new Array(n).fill(x)``
@@ -47,13 +47,13 @@ describe = ops.describe
 # Helpers
 # ---------------------------------------------------------------------------
 
-#: id(prototype) -> (prototype, tuple of its keys, no key is an index).
+#: id(prototype) -> (weak reference to it, INDEX_EPOCH, tuple of its keys, no key is
+#: an index). Weak, so that the cache never keeps a dead realm's objects alive.
 _INDEX_KEY_CACHE = {}
 
 
-def _scan_index_keys(p, keys):
-    """Cache entry (p, keys, clean) for the prototype ``p``; ``clean`` is True
-    when none of ``keys`` looks like an array index."""
+def _scan_index_keys(p, epoch, keys):
+    """The cache entry for the ordinary prototype ``p``."""
     clean = True
     for k in keys:
         if type(k) is str and k and "0" <= k[0] <= "9":
@@ -61,7 +61,7 @@ def _scan_index_keys(p, keys):
             break
     if len(_INDEX_KEY_CACHE) > 256:
         _INDEX_KEY_CACHE.clear()
-    ent = _INDEX_KEY_CACHE[id(p)] = (p, keys, clean)
+    ent = _INDEX_KEY_CACHE[id(p)] = (weak_ref(p), epoch, keys, clean)
     return ent
 
 
@@ -70,11 +70,14 @@ def _proto_clean(o):
 
     Then a hole in a dense array is absent for HasProperty, reads as undefined,
     and a [[Set]] of it defines an own data property (if ``o`` is extensible).
-    The answer for an ordinary prototype is cached against the tuple of its
-    keys: the keys of %Object.prototype% almost never change, and comparing two
-    tuples of interned keys is much cheaper than re-scanning them.
+    A dense Array prototype is checked directly (its list must be empty: the
+    core's INDEX_EPOCH does not move when a dense list grows).  For an ordinary
+    prototype the answer is cached; it holds while INDEX_EPOCH (bumped whenever
+    an object may gain an index key) is unchanged, or else while the object's
+    keys are the same tuple as when it was computed.
     """
     p = o.proto
+    epoch = INDEX_EPOCH[0]
     while p is not null:
         t = type(p)
         if t is JSArray:
@@ -84,11 +87,16 @@ def _proto_clean(o):
                 return False
         elif t is JSObject or (not p.exotic and isinstance(p, JSObject)
                                and type(p).get_own_property is JSObject.get_own_property):
-            keys = tuple(p.props)
             ent = _INDEX_KEY_CACHE.get(id(p))
-            if ent is None or ent[0] is not p or ent[1] != keys:
-                ent = _scan_index_keys(p, keys)
-            if not ent[2]:
+            if ent is None or ent[0]() is not p:
+                ent = _scan_index_keys(p, epoch, tuple(p.props))
+            elif ent[1] != epoch:
+                keys = tuple(p.props)
+                if keys == ent[2]:
+                    ent = _INDEX_KEY_CACHE[id(p)] = (ent[0], epoch, keys, ent[3])
+                else:
+                    ent = _scan_index_keys(p, epoch, keys)
+            if not ent[3]:
                 return False
         else:
             return False
@@ -214,15 +222,6 @@ def _relative_end(v, n):
     if v is undefined:
         return n
     return _relative(v, n)
-
-
-def _has(o, k):
-    """HasProperty(O, ! ToString(k)) for an integer k."""
-    if type(o) is JSArray:
-        a = o.arr
-        if a is not None and k < len(a) and a[k] is not HOLE:
-            return True
-    return o.has_property(str(k))
 
 
 def _get(o, k):
@@ -433,12 +432,11 @@ def array_from(this, items=undefined, mapfn=undefined, this_arg=undefined, *rest
             if out is not None and fn is None:
                 if type(rec) is ArrayFastIter:
                     src = items.arr
-                    if src is not None:
+                    # holes read as undefined unless a prototype has elements
+                    if src is not None and (_proto_clean(items) or HOLE not in src):
                         out.extend(src)
                         if HOLE in out:
-                            for i, v in enumerate(out):
-                                if v is HOLE:
-                                    out[i] = items.get(str(i), items)
+                            out[:] = [undefined if v is HOLE else v for v in out]
                         return a
                 for v in rec:
                     out.append(v)
@@ -1251,12 +1249,9 @@ def array_sort(this, comparefn=undefined, *rest):
     if a is not None:
         for j in range(count, min(n, len(a))):
             a[j] = HOLE
-        j = max(count, len(a))
-    else:
-        j = count
-    while j < n:
+        count = max(count, len(a))
+    for j in _indices(o, count, n):
         _delete(o, j)
-        j += 1
     return o
 
 

@@ -13,7 +13,7 @@ import re
 
 from ..runtime.values import undefined
 from ..runtime.objects import JSFunction, W, C
-from ..runtime.errors import JSThrow, throw_type_error
+from ..runtime.errors import JSThrow
 from ..runtime import ops
 from ._common import FLAGS_FN, define_methods
 

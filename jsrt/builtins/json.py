@@ -28,10 +28,10 @@ message.
 import json as _pyjson
 import re
 
-from ..runtime.values import undefined, null, MISSING, HOLE, Symbol, JSBigInt, SYM_TO_STRING_TAG
+from ..runtime.values import undefined, null, MISSING, HOLE, JSBigInt, SYM_TO_STRING_TAG
 from ..runtime.objects import (JSObject, JSArray, JSFunction, JSPrimitiveObject, JSStringObject,
                                Accessor, ordered_keys, W, E, C, WEC)
-from ..runtime.errors import STATE, JSThrow, throw_type_error, throw_syntax_error
+from ..runtime.errors import STATE, throw_type_error, throw_syntax_error
 from ..runtime import ops
 from ..runtime.numconv import number_to_string
 from ..runtime.proxy_check import is_array
@@ -305,32 +305,37 @@ class _Diagnoser:
 
     def number(self, pos):
         """ParseJsonNumber; returns the end position."""
-        ch = self.char
-        if ch(pos) == "-":
+        text = self.text
+        n = self.n
+
+        def digit(p):
+            return p < n and text[p] in _DIGITS
+
+        if pos < n and text[pos] == "-":
             pos += 1
-        if ch(pos) == "0":
+        if pos < n and text[pos] == "0":
             pos += 1
-            if ch(pos) in _DIGITS and ch(pos):
+            if digit(pos):
                 self.fail(MSG_NUMBER % pos)
         else:
             start = pos
-            while ch(pos) and ch(pos) in _DIGITS:
+            while digit(pos):
                 pos += 1
             if pos == start:
                 self.fail(MSG_MINUS % pos)
-        if ch(pos) == ".":
+        if pos < n and text[pos] == ".":
             pos += 1
-            if not (ch(pos) and ch(pos) in _DIGITS):
+            if not digit(pos):
                 self.fail(MSG_FRACTION % pos)
-            while ch(pos) and ch(pos) in _DIGITS:
+            while digit(pos):
                 pos += 1
-        if ch(pos) in ("e", "E") and ch(pos):
+        if pos < n and text[pos] in "eE":
             pos += 1
-            if ch(pos) in ("+", "-") and ch(pos):
+            if pos < n and text[pos] in "+-":
                 pos += 1
-            if not (ch(pos) and ch(pos) in _DIGITS):
+            if not digit(pos):
                 self.fail(MSG_EXPONENT % pos)
-            while ch(pos) and ch(pos) in _DIGITS:
+            while digit(pos):
                 pos += 1
         return pos
 

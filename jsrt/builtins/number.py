@@ -15,9 +15,9 @@ but ``BigInt(...)``, its prototype methods and ``asIntN`` / ``asUintN`` work.
 import math
 from decimal import Decimal, Context, ROUND_HALF_UP
 
-from ..runtime.values import undefined, null, Symbol, JSBigInt, SYM_TO_STRING_TAG
+from ..runtime.values import undefined, null, JSBigInt, SYM_TO_STRING_TAG
 from ..runtime.objects import JSObject, JSPrimitiveObject, W, C
-from ..runtime.errors import JSThrow, throw_type_error, throw_range_error, throw_syntax_error
+from ..runtime.errors import throw_type_error, throw_range_error, throw_syntax_error
 from ..runtime import ops
 from ..runtime.numconv import (number_to_string, parse_int, parse_float, to_fixed,
                                to_exponential, to_precision, JS_WHITESPACE)

@@ -313,11 +313,8 @@ def proxy_own_keys(p):
         throw_type_error("CreateListFromArrayLike called on non-object")
     keys = ops.create_list_from_array_like(result_array, KEY_TYPES)
     # 5. no duplicates
-    seen = set(keys)
-    if len(seen) != len(keys):
-        for i, k in enumerate(keys):
-            if k in keys[:i]:
-                throw_type_error("'ownKeys' on proxy: trap returned duplicate entries")
+    if len(set(keys)) != len(keys):
+        throw_type_error("'ownKeys' on proxy: trap returned duplicate entries")
     extensible = target.is_extensible()
     target_keys = target.own_keys()
     configurable = []

@@ -28,15 +28,16 @@ The compiler's regular expression literals call ``%RegExp.create%`` through
 Sections cited are those of ECMA-262 2025.
 """
 
-from ..runtime.values import (undefined, null, MISSING, SYM_MATCH, SYM_MATCH_ALL, SYM_REPLACE,
+from ..runtime.values import (undefined, null, SYM_MATCH, SYM_MATCH_ALL, SYM_REPLACE,
                               SYM_SEARCH, SYM_SPECIES, SYM_SPLIT, SYM_TO_STRING_TAG)
-from ..runtime.objects import (JSObject, JSArray, JSFunction, Accessor, Desc, W, WEC, C,
-                               same_value, is_callable)
-from ..runtime.errors import STATE, throw_type_error, throw_syntax_error
+from ..runtime.objects import (JSObject, JSArray, JSFunction, Accessor, W, WEC, C,
+                               same_value)
+from ..runtime.errors import JSThrow, STATE, throw_type_error, throw_syntax_error
 from ..runtime.function import iter_result
 from ..runtime.regexp import compile_pattern, RegExpSyntaxError
 from ..runtime import ops
-from ._common import define_methods, define_getters, make_constructor, make_native, proto_from_ctor
+from ._common import (FLAGS_FN, define_methods, define_getters, make_constructor,
+                      proto_from_ctor)
 from .string import is_regexp, get_substitution
 
 SPEC = "https://tc39.es/ecma262/#sec-"
@@ -109,13 +110,19 @@ def _compile(pattern, flags):
 
 
 def regexp_alloc(new_target):
-    """RegExpAlloc ( newTarget ) (22.2.3.2)."""
+    """RegExpAlloc ( newTarget ) (22.2.3.2).
+
+    https://tc39.es/ecma262/#sec-regexpalloc
+    """
     proto = proto_from_ctor(new_target, "%RegExp.prototype%")
     return JSRegExp(proto, last_index=undefined)
 
 
 def regexp_initialize(obj, pattern, flags):
-    """RegExpInitialize ( obj, pattern, flags ) (22.2.3.3)."""
+    """RegExpInitialize ( obj, pattern, flags ) (22.2.3.3).
+
+    https://tc39.es/ecma262/#sec-regexpinitialize
+    """
     # 1-4. ToString of both, pattern first.
     p = "" if pattern is undefined else (pattern if type(pattern) is str
                                          else ops.to_string(pattern))
@@ -131,7 +138,10 @@ def regexp_initialize(obj, pattern, flags):
 
 
 def regexp_create(pattern, flags):
-    """RegExpCreate ( P, F ) (22.2.3.1)."""
+    """RegExpCreate ( P, F ) (22.2.3.1).
+
+    https://tc39.es/ecma262/#sec-regexpcreate
+    """
     return regexp_initialize(regexp_alloc(undefined), pattern, flags)
 
 
@@ -179,7 +189,10 @@ def _to_length(v):
 
 
 def advance_string_index(s, index, unicode):
-    """AdvanceStringIndex ( S, index, unicode ) (22.2.7.3)."""
+    """AdvanceStringIndex ( S, index, unicode ) (22.2.7.3).
+
+    https://tc39.es/ecma262/#sec-advancestringindex
+    """
     if not unicode:
         return index + 1
     n = len(s)
@@ -229,19 +242,34 @@ def _pristine(r):
     p = r.proto
     if type(p) is not JSObject:
         return False
-    pp = p.props
-    for key, fn in _PRISTINE_METHODS:
-        v = pp.get(key)
-        if type(v) is not JSFunction or v.fn is not fn:
+    # The prototype's relevant properties, fetched in C; a prototype seen with
+    # exactly these values (compared by identity: a redefinition always stores
+    # a new function or Accessor) was already checked.
+    values = tuple(map(p.props.get, _PRISTINE_KEYS))
+    seen = _PRISTINE_SEEN.get(id(p))
+    if seen is not None and seen[0] is p and seen[1] == values:
+        return True
+    return _check_prototype(p, values)
+
+
+def _check_prototype(p, values):
+    """The slow half of _pristine: inspect the prototype's properties."""
+    for v, expected in zip(values, _PRISTINE_EXPECTED):
+        if type(v) is Accessor:
+            v = v.get
+        if type(expected) is str:
+            if type(v) is not RegExpFlagGetter or v.prop != expected:
+                return False
+        elif type(v) is not JSFunction or v.fn is not expected:
             return False
-    for key, fn in _PRISTINE_GETTERS:
-        v = pp.get(key)
-        if type(v) is not Accessor:
-            return False
-        g = v.get
-        if type(g) is not JSFunction or g.fn is not fn:
-            return False
+    if len(_PRISTINE_SEEN) > 64:
+        _PRISTINE_SEEN.clear()
+    _PRISTINE_SEEN[id(p)] = (p, values)
     return True
+
+
+#: id(prototype) -> (prototype, the property values _check_prototype accepted).
+_PRISTINE_SEEN = {}
 
 
 def _pristine_species(r):
@@ -321,7 +349,10 @@ def _make_result(s, m, start, group_index):
 
 
 def _indices_array(m, start, group_index, intr):
-    """MakeMatchIndicesIndexPairArray ( S, indices, groupNames, hasGroups ) (22.2.7.8)."""
+    """MakeMatchIndicesIndexPairArray ( S, indices, groupNames, hasGroups ) (22.2.7.8).
+
+    https://tc39.es/ecma262/#sec-makematchindicesindexpairarray
+    """
     ap = intr["%Array.prototype%"]
     pairs = []
     for k, span in enumerate(m.spans):
@@ -341,7 +372,10 @@ def _indices_array(m, start, group_index, intr):
 
 
 def regexp_builtin_exec(r, s):
-    """RegExpBuiltinExec ( R, S ) (22.2.7.2): the match result array or null."""
+    """RegExpBuiltinExec ( R, S ) (22.2.7.2): the match result array or null.
+
+    https://tc39.es/ecma262/#sec-regexpbuiltinexec
+    """
     found = _builtin_match(r, s)
     if found is None:
         return null
@@ -351,7 +385,10 @@ def regexp_builtin_exec(r, s):
 
 
 def regexp_exec_abstract(r, s):
-    """RegExpExec ( R, S ) (22.2.7.1)."""
+    """RegExpExec ( R, S ) (22.2.7.1).
+
+    https://tc39.es/ecma262/#sec-regexpexec
+    """
     if type(r) is JSRegExp and "exec" not in r.props:
         p = r.proto
         if type(p) is JSObject:
@@ -410,14 +447,20 @@ def regexp_call(this, pattern=undefined, flags=undefined, *rest):
 
 
 def regexp_construct(args, new_target):
-    """new RegExp ( pattern, flags ) (22.2.4.1)."""
+    """new RegExp ( pattern, flags ) (22.2.4.1).
+
+    https://tc39.es/ecma262/#sec-regexp-pattern-flags
+    """
     pattern = args[0] if args else undefined
     flags = args[1] if len(args) > 1 else undefined
     return _regexp_constructor(pattern, flags, new_target)
 
 
 def regexp_species(this, *args):
-    """get RegExp [ @@species ] (22.2.5.2)."""
+    """get RegExp [ @@species ] (22.2.5.2).
+
+    https://tc39.es/ecma262/#sec-get-regexp-@@species
+    """
     return this
 
 
@@ -426,14 +469,20 @@ def regexp_species(this, *args):
 # ---------------------------------------------------------------------------
 
 def regexp_exec(this, string=undefined, *rest):
-    """RegExp.prototype.exec ( string ) (22.2.6.2)."""
+    """RegExp.prototype.exec ( string ) (22.2.6.2).
+
+    https://tc39.es/ecma262/#sec-regexp.prototype.exec
+    """
     r = _this_regexp(this, "exec")
     s = string if type(string) is str else ops.to_string(string)
     return regexp_builtin_exec(r, s)
 
 
 def regexp_test(this, string=undefined, *rest):
-    """RegExp.prototype.test ( S ) (22.2.6.16)."""
+    """RegExp.prototype.test ( S ) (22.2.6.16).
+
+    https://tc39.es/ecma262/#sec-regexp.prototype.test
+    """
     r = _this_object(this, "test")
     s = string if type(string) is str else ops.to_string(string)
     if _pristine(r):
@@ -442,7 +491,10 @@ def regexp_test(this, string=undefined, *rest):
 
 
 def regexp_to_string(this, *args):
-    """RegExp.prototype.toString ( ) (22.2.6.17)."""
+    """RegExp.prototype.toString ( ) (22.2.6.17).
+
+    https://tc39.es/ecma262/#sec-regexp.prototype.tostring
+    """
     r = _this_object(this, "toString")
     pattern = ops.to_string(r.get("source", r))
     flags = ops.to_string(r.get("flags", r))
@@ -450,7 +502,10 @@ def regexp_to_string(this, *args):
 
 
 def regexp_compile(this, pattern=undefined, flags=undefined, *rest):
-    """RegExp.prototype.compile ( pattern, flags ) (B.2.4.1)."""
+    """RegExp.prototype.compile ( pattern, flags ) (B.2.4.1).
+
+    https://tc39.es/ecma262/#sec-regexp.prototype.compile
+    """
     o = _this_regexp(this, "compile")
     if isinstance(pattern, JSRegExp):
         if flags is not undefined:
@@ -502,19 +557,11 @@ def escape_regexp_pattern(src):
     return "".join(out)
 
 
-def regexp_source(this, *args):
-    """get RegExp.prototype.source (22.2.6.13)."""
-    if not isinstance(this, JSObject):
-        throw_type_error(MSG_GETTER_NON_OBJECT % ("source", ops.describe(this)))
-    if not isinstance(this, JSRegExp):
-        if this is STATE.realm.intrinsics["%RegExp.prototype%"]:
-            return "(?:)"
-        throw_type_error(MSG_GETTER_NON_REGEXP % "source")
-    return escape_regexp_pattern(this.source)
-
-
 def regexp_flags(this, *args):
-    """get RegExp.prototype.flags (22.2.6.4)."""
+    """get RegExp.prototype.flags (22.2.6.4).
+
+    https://tc39.es/ecma262/#sec-get-regexp.prototype.flags
+    """
     if not isinstance(this, JSObject):
         throw_type_error(MSG_GETTER_NON_OBJECT % ("flags", ops.describe(this)))
     if _pristine(this):
@@ -526,55 +573,39 @@ def regexp_flags(this, *args):
     return "".join(out)
 
 
-def _has_flag(this, ch, name):
-    """RegExpHasFlag ( R, codeUnit ) (22.2.6.4.1)."""
-    if isinstance(this, JSRegExp):
-        return ch in this.original_flags
-    if not isinstance(this, JSObject):
-        throw_type_error(MSG_GETTER_NON_OBJECT % (name, ops.describe(this)))
-    if this is STATE.realm.intrinsics["%RegExp.prototype%"]:
-        return undefined
-    throw_type_error(MSG_GETTER_NON_REGEXP % name)
+class RegExpFlagGetter(JSFunction):
+    """The getters of RegExp.prototype that read a slot: ``source`` (22.2.6.13)
+    and the flags, ``global`` ... ``hasIndices`` (RegExpHasFlag, 22.2.6.4.1).
 
+    https://tc39.es/ecma262/#sec-regexphasflag
 
-def regexp_has_indices(this, *args):
-    """get RegExp.prototype.hasIndices (22.2.6.6)."""
-    return _has_flag(this, "d", "hasIndices")
+    They compare ``this`` with the %RegExp.prototype% of their own realm and
+    throw TypeErrors of that realm, so each knows its realm: a JSFunction
+    subclass with a bound method (snapshot-safe), one instance per getter.
+    ``code_unit`` is the flag letter, None for ``source``.
+    """
+    __slots__ = ("prop", "code_unit")
 
+    def __init__(self, realm, prop, code_unit):
+        JSFunction.__init__(self, realm.intrinsics["%Function.prototype%"], self._call, realm)
+        self.props["length"] = 0.0
+        self.props["name"] = "get " + prop
+        self.flags = FLAGS_FN
+        self.prop = prop
+        self.code_unit = code_unit
 
-def regexp_global(this, *args):
-    """get RegExp.prototype.global (22.2.6.5)."""
-    return _has_flag(this, "g", "global")
-
-
-def regexp_ignore_case(this, *args):
-    """get RegExp.prototype.ignoreCase (22.2.6.7)."""
-    return _has_flag(this, "i", "ignoreCase")
-
-
-def regexp_multiline(this, *args):
-    """get RegExp.prototype.multiline (22.2.6.10)."""
-    return _has_flag(this, "m", "multiline")
-
-
-def regexp_dot_all(this, *args):
-    """get RegExp.prototype.dotAll (22.2.6.3)."""
-    return _has_flag(this, "s", "dotAll")
-
-
-def regexp_unicode(this, *args):
-    """get RegExp.prototype.unicode (22.2.6.18)."""
-    return _has_flag(this, "u", "unicode")
-
-
-def regexp_unicode_sets(this, *args):
-    """get RegExp.prototype.unicodeSets (22.2.6.19)."""
-    return _has_flag(this, "v", "unicodeSets")
-
-
-def regexp_sticky(this, *args):
-    """get RegExp.prototype.sticky (22.2.6.15)."""
-    return _has_flag(this, "y", "sticky")
+    def _call(self, this, *args):
+        c = self.code_unit
+        if isinstance(this, JSRegExp):
+            if c is None:
+                return escape_regexp_pattern(this.source)
+            return c in this.original_flags
+        realm = self.realm
+        # 3.a. If SameValue(R, %RegExp.prototype%) is true, return undefined
+        #      ("(?:)" for source).
+        if isinstance(this, JSObject) and this is realm.intrinsics["%RegExp.prototype%"]:
+            return "(?:)" if c is None else undefined
+        raise JSThrow(realm.make_error("TypeError", MSG_GETTER_NON_REGEXP % self.prop))
 
 
 #: 22.2.6.4 steps 4-19: the flag properties in the order "flags" reads them.
@@ -593,7 +624,10 @@ _FLAG_PROPERTIES = (
 # -- @@match, @@matchAll, @@replace, @@search, @@split -------------------------
 
 def regexp_symbol_match(this, string=undefined, *rest):
-    """RegExp.prototype [ @@match ] ( string ) (22.2.6.8)."""
+    """RegExp.prototype [ @@match ] ( string ) (22.2.6.8).
+
+    https://tc39.es/ecma262/#sec-regexp.prototype-@@match
+    """
     rx = _this_object(this, "@@match")
     s = _to_str(string)
     if _pristine(rx):
@@ -651,7 +685,10 @@ class JSRegExpStringIterator(JSObject):
 
 
 def regexp_symbol_match_all(this, string=undefined, *rest):
-    """RegExp.prototype [ @@matchAll ] ( string ) (22.2.6.9)."""
+    """RegExp.prototype [ @@matchAll ] ( string ) (22.2.6.9).
+
+    https://tc39.es/ecma262/#sec-regexp-prototype-matchall
+    """
     r = _this_object(this, "@@matchAll")
     s = _to_str(string)
     realm = STATE.realm
@@ -665,7 +702,10 @@ def regexp_symbol_match_all(this, string=undefined, *rest):
 
 
 def regexp_string_iterator_next(this, *args):
-    """%RegExpStringIteratorPrototype%.next ( ) (22.2.9.2.1)."""
+    """%RegExpStringIteratorPrototype%.next ( ) (22.2.9.2.1).
+
+    https://tc39.es/ecma262/#sec-%regexpstringiteratorprototype%.next
+    """
     if not isinstance(this, JSRegExpStringIterator):
         throw_type_error(MSG_ITERATOR_INCOMPATIBLE % ops.describe(this))
     if this.done:
@@ -710,7 +750,10 @@ def _fast_matches(rx, s):
 
 
 def regexp_symbol_replace(this, string=undefined, replace_value=undefined, *rest):
-    """RegExp.prototype [ @@replace ] ( string, replaceValue ) (22.2.6.11)."""
+    """RegExp.prototype [ @@replace ] ( string, replaceValue ) (22.2.6.11).
+
+    https://tc39.es/ecma262/#sec-regexp.prototype-@@replace
+    """
     rx = _this_object(this, "@@replace")
     s = _to_str(string)
     length_s = len(s)
@@ -817,7 +860,10 @@ def _replace_fast(rx, s, functional, replace_value):
 
 
 def regexp_symbol_search(this, string=undefined, *rest):
-    """RegExp.prototype [ @@search ] ( string ) (22.2.6.12)."""
+    """RegExp.prototype [ @@search ] ( string ) (22.2.6.12).
+
+    https://tc39.es/ecma262/#sec-regexp.prototype-@@search
+    """
     rx = _this_object(this, "@@search")
     s = _to_str(string)
     if _pristine(rx):
@@ -844,12 +890,18 @@ def regexp_symbol_search(this, string=undefined, *rest):
 
 
 def regexp_symbol_split(this, string=undefined, limit=undefined, *rest):
-    """RegExp.prototype [ @@split ] ( string, limit ) (22.2.6.14)."""
+    """RegExp.prototype [ @@split ] ( string, limit ) (22.2.6.14).
+
+    https://tc39.es/ecma262/#sec-regexp.prototype-@@split
+    """
     rx = _this_object(this, "@@split")
     s = _to_str(string)
     if _pristine_species(rx):
+        # The splitter (here: rx's matcher) is made before ToUint32(limit) runs
+        # user code that might recompile rx.
+        matcher = _matcher_of(rx)
         lim = MAX_UINT32 if limit is undefined else ops.to_uint32(limit)
-        return ops.new_array(_split_fast(_matcher_of(rx), s, lim))
+        return ops.new_array(_split_fast(matcher, s, lim))
     realm = STATE.realm
     # 4. Let C be ? SpeciesConstructor(rx, %RegExp%).
     c = ops.species_constructor(rx, realm.intrinsics["%RegExp%"])
@@ -952,24 +1004,27 @@ PROTO_METHODS = (
     (SYM_SPLIT, regexp_symbol_split, 2),
 )
 
-PROTO_GETTERS = (
-    ("dotAll", regexp_dot_all, None),
-    ("flags", regexp_flags, None),
-    ("global", regexp_global, None),
-    ("hasIndices", regexp_has_indices, None),
-    ("ignoreCase", regexp_ignore_case, None),
-    ("multiline", regexp_multiline, None),
-    ("source", regexp_source, None),
-    ("sticky", regexp_sticky, None),
-    ("unicode", regexp_unicode, None),
-    ("unicodeSets", regexp_unicode_sets, None),
+#: (property, flag letter or None for source), installed as RegExpFlagGetter accessors in
+#: this order (22.2.6.3 - 22.2.6.19).
+FLAG_GETTERS = (
+    ("dotAll", "s"),
+    ("global", "g"),
+    ("hasIndices", "d"),
+    ("ignoreCase", "i"),
+    ("multiline", "m"),
+    ("source", None),
+    ("sticky", "y"),
+    ("unicode", "u"),
+    ("unicodeSets", "v"),
 )
 
-#: What _pristine compares against: the original methods and getters by their
-#: Python function (realm-independent, and unchanged by a snapshot round trip).
-_PRISTINE_METHODS = (("exec", regexp_exec), (SYM_MATCH, regexp_symbol_match))
-_PRISTINE_GETTERS = tuple((name, fn) for name, fn, _ in PROTO_GETTERS
-                          if name not in ("source",))
+#: What _pristine compares against: the original methods by their Python
+#: function, the flag getters by their RegExpFlagGetter property (both
+#: realm-independent and unchanged by a snapshot round trip).
+_PRISTINE = ((("exec", regexp_exec), (SYM_MATCH, regexp_symbol_match), ("flags", regexp_flags))
+             + tuple((name, name) for name, c in FLAG_GETTERS if c is not None))
+_PRISTINE_KEYS = tuple(k for k, _ in _PRISTINE)
+_PRISTINE_EXPECTED = tuple(v for _, v in _PRISTINE)
 
 
 def setup(realm):
@@ -982,7 +1037,9 @@ def setup(realm):
     define_getters(realm, ctor, [(SYM_SPECIES, regexp_species, None)])
     m = define_methods(realm, rp, PROTO_METHODS)
     intr["%RegExp.prototype.exec%"] = m["exec"]
-    define_getters(realm, rp, PROTO_GETTERS)
+    define_getters(realm, rp, [("flags", regexp_flags, None)])
+    for prop, code_unit in FLAG_GETTERS:
+        rp._store(prop, Accessor(RegExpFlagGetter(realm, prop, code_unit), undefined), C)
     # The compiler's regex literals (realm.make_regexp).
     intr["%RegExp.create%"] = create_from_literal
 

@@ -20,7 +20,7 @@ through the realm's %RegExp% (RegExpCreate).
 import re
 import unicodedata
 
-from ..runtime.values import (undefined, null, Symbol, JSBigInt, SYM_ITERATOR, SYM_MATCH,
+from ..runtime.values import (undefined, null, Symbol, SYM_ITERATOR, SYM_MATCH,
                               SYM_MATCH_ALL, SYM_REPLACE, SYM_SEARCH, SYM_SPLIT,
                               SYM_TO_STRING_TAG)
 from ..runtime.objects import JSObject, JSStringObject, JSFunction, W, C

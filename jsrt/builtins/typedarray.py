@@ -22,12 +22,12 @@ import math
 import struct
 import sys
 
-from ..runtime.values import (undefined, null, MISSING, Symbol, JSBigInt, SYM_ITERATOR,
-                              SYM_SPECIES, SYM_TO_STRING_TAG)
-from ..runtime.objects import (JSObject, JSArray, JSFunction, Desc, W, E, C, HOLE,
+from ..runtime.values import (undefined, null, MISSING, JSBigInt, SYM_ITERATOR, SYM_SPECIES,
+                              SYM_TO_STRING_TAG)
+from ..runtime.objects import (JSObject, JSArray, Desc, W, C, HOLE,
                                ordinary_set, ordered_keys, is_constructor, is_callable,
                                same_value)
-from ..runtime.errors import STATE, JSThrow, throw_type_error, throw_range_error, throw_error
+from ..runtime.errors import STATE, throw_type_error, throw_range_error, throw_error
 from ..runtime import ops
 from ..runtime.numconv import (canonical_numeric_index, number_to_string, to_int8, to_uint8,
                                to_uint8_clamp, to_int16, to_uint16, to_int32, to_uint32)
@@ -1163,9 +1163,16 @@ def ta_filter(this, fn=undefined, this_arg=undefined, *rest):
         if ops.to_boolean(f(this_arg, v, float(k), this)):
             kept.append(v)
     a = typed_array_species_create(this, (float(len(kept)),), "%TypedArray%.prototype.filter")
-    # Set(A, k, v, true) on a typed array of the same content type: store directly.
-    m = min(len(kept), max(typed_array_length(a), 0))
-    _write_values(a, 0, kept[:m])
+    # Set(A, n, e, true): A is a typed array (validated), so each write is a
+    # TypedArraySetElement: ToNumber/ToBigInt (an element read after a detach or shrink
+    # is undefined), then a store where the index is still valid.
+    kind = a.kind
+    if all(type(v) is float for v in kept) and not kind.is_big:
+        m = min(len(kept), max(typed_array_length(a), 0))
+        _write_values(a, 0, kept[:m])
+    else:
+        for i, v in enumerate(kept):
+            a.set_index(i, v)
     return a
 
 

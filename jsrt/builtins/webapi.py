@@ -9,7 +9,7 @@ Python helpers for other host code: :func:`make_dom_exception` and
 """
 
 from ..runtime.values import undefined, null, SYM_ITERATOR, SYM_TO_STRING_TAG
-from ..runtime.objects import JSObject, JSFunction, W, E, C
+from ..runtime.objects import JSObject, W, E, C
 from ..runtime.errors import JSThrow, STATE, throw_type_error
 from ..runtime import ops
 from ._common import make_native, define_getters, make_constructor, proto_from_ctor

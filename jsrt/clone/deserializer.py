@@ -12,7 +12,11 @@ numbered them, so back-references (``REF id``) resolve to the same objects, cycl
 included.
 """
 
+import functools
+import gc
+import itertools
 import math
+import operator
 import struct
 
 from ..runtime.values import undefined, null, HOLE, JSBigInt
@@ -22,7 +26,7 @@ from ..runtime.errors import JSThrow
 from ..builtins.typedarray import (JSArrayBuffer, JSTypedArray, JSDataView, KINDS,
                                    MAX_BYTE_LENGTH)
 from .errors import DataCloneError, CloneDecodeError
-from .format import TAGS, ERROR_NAMES, parse_header, read_len
+from .format import TAGS, ERROR_NAMES, parse, read_len
 
 __all__ = ["deserialize_js"]
 
@@ -36,6 +40,7 @@ T_TRUE, T_FALSE, T_NULL, T_UNDEFINED = T["TRUE"], T["FALSE"], T["NULL"], T["UNDE
 T_ARRAY, T_MAP, T_SET, T_HOLE, T_ABSENT = T["ARRAY"], T["MAP"], T["SET"], T["HOLE"], T["ABSENT"]
 T_INT, T_BIGINT = T["INT"], T["BIGINT"]
 T_NUMBER_ARRAY, T_DATE = T["NUMBER_ARRAY"], T["DATE"]
+T_STRING_ARRAY = T["STRING_ARRAY"]
 
 # Container kinds on the stack.
 K_ROOT, K_OBJ, K_ARR, K_MAP, K_SET = range(5)
@@ -66,19 +71,27 @@ def deserialize_js(realm, data, transferred=None):
         except Exception:
             raise DataCloneError("deserialize() needs bytes, not %s" % type(data).__name__) \
                 from None
+    gc_was = gc.isenabled() and len(data) > GC_PAUSE_BYTES
+    if gc_was:
+        gc.disable()            # no collections while creating thousands of objects
     try:
-        s0, s1, text, in_band = parse_header(data, MAX_BYTE_LENGTH)
-        holders = in_band
+        sec = parse(data, MAX_BYTE_LENGTH)
+        holders = sec.transfer
         if transferred:
-            if in_band:
+            if holders:
                 raise CloneDecodeError("transfer data both in band and out of band")
             holders = transferred
         # StructuredDeserializeWithTransfer step 3: the transferred buffers first.
         abp = realm.intrinsics["%ArrayBuffer.prototype%"]
         buffers = [JSArrayBuffer(abp, d, m) for d, m in holders]
-        return _decode(realm, data[s0:s1], text, buffers)
+        v = _decode(realm, sec, buffers)
+        sec.check_done()
+        return v
     except DataCloneError:
         raise
+    except StopIteration:
+        raise CloneDecodeError("the structure uses more numbers or strings than the data has") \
+            from None
     except (IndexError, struct.error, ValueError, OverflowError, UnicodeError, MemoryError,
             KeyError, RecursionError) as e:
         raise CloneDecodeError("malformed data (%s: %s)" % (type(e).__name__, e)) from None
@@ -86,28 +99,130 @@ def deserialize_js(realm, data, transferred=None):
         raise CloneDecodeError("malformed data (%s)" % e) from None
     except Exception as e:  # a bug; still a DataCloneError for the caller
         raise CloneDecodeError("internal error: %s: %s" % (type(e).__name__, e)) from None
+    finally:
+        if gc_was:
+            gc.enable()
 
+
+#: Inputs larger than this decode with the cyclic GC paused (it would otherwise scan
+#: the growing heap again and again while tens of thousands of objects are created).
+GC_PAUSE_BYTES = 1 << 16
 
 # Fast object creation: JSObject / JSArray without their Python __init__ (the decoder
 # creates tens of thousands).  Used only while the slot layout is the one written here.
 _NEW = object.__new__
+#: Containers with at least this many items read their leading simple items in bulk.
+BULK_MIN = 16
+
 _FAST_NEW = (set(JSObject.__slots__) == {"props", "flags", "proto", "extensible",
                                           "__weakref__"}
              and set(JSArray.__slots__) == {"arr", "alen", "len_writable"})
+
+_FAST_DATE = _FAST_NEW and JSDateObject.__slots__ == ("tv",)
 
 # Container kinds whose items may include ABSENT (filtered when they finish).
 K_OBJ_ABSENT = 5
 K_ARR_SIMPLE = 6        # length == dense count, no extra keys: arr is filled in place
 
 
-def _decode(realm, sd, text, buffers):
+class _Stop:
+    """What the getter table gives for a tag that is not a simple leaf."""
+    __slots__ = ()
+
+
+STOP = _Stop()
+_call = operator.call
+_islice = itertools.islice
+_takewhile = itertools.takewhile
+_not_stop = functools.partial(operator.is_not, STOP)
+_STOP_GETTER = itertools.repeat(STOP).__next__
+
+
+# -- decode plans -------------------------------------------------------------------
+# A leaf-only object (or Array) is built by a small function made for its tag pattern,
+# e.g. pattern b"NSS" -> ``lambda ks, N, S: {ks[0]: N(), ks[1]: S(), ks[2]: S()}``: one
+# dict display instead of a loop.  The source is assembled from this fixed table of
+# expressions only (never from keys or other data), and the cache is bounded.
+_PLAN_EXPR = {T_NUMBER: "N()", T_STRING: "S()", T_TRUE: "True", T_FALSE: "False",
+              T_NULL: "null", T_UNDEFINED: "undefined"}
+_SIMPLE_TAGS = bytes([T_NUMBER, T_STRING, T_TRUE, T_FALSE, T_NULL, T_UNDEFINED])
+_SIMPLE_TAGS_H = _SIMPLE_TAGS + bytes([T_HOLE])
+_PLAN_NS = {"null": null, "undefined": undefined, "HOLE": HOLE, "__builtins__": {}}
+PLAN_MAX_ITEMS = 48
+PLAN_CACHE_MAX = 2048
+_OBJ_PLANS = {}
+_ARR_PLANS = {}
+
+
+def _obj_plan(pattern):
+    """The plan for an object whose values have these tags, or False."""
+    plan = _OBJ_PLANS.get(pattern)
+    if plan is not None:
+        return plan
+    exprs = [_PLAN_EXPR.get(t) for t in pattern]
+    if None in exprs:
+        return False
+    else:
+        src = "def plan(ks, N, S):\n    return {%s}\n" % ", ".join(
+            "ks[%d]: %s" % (i, e) for i, e in enumerate(exprs))
+        ns = dict(_PLAN_NS)
+        exec(compile(src, "<clone plan>", "exec"), ns)
+        plan = ns["plan"]
+    if len(_OBJ_PLANS) < PLAN_CACHE_MAX:
+        _OBJ_PLANS[pattern] = plan
+    return plan
+
+
+def _arr_plan(pattern):
+    """The plan for an Array whose elements have these tags (holes allowed), or False."""
+    plan = _ARR_PLANS.get(pattern)
+    if plan is not None:
+        return plan
+    exprs = [_PLAN_EXPR.get(t) if t != T_HOLE else "HOLE" for t in pattern]
+    if None in exprs:
+        return False
+    else:
+        src = "def plan(N, S):\n    return [%s]\n" % ", ".join(exprs)
+        ns = dict(_PLAN_NS)
+        exec(compile(src, "<clone plan>", "exec"), ns)
+        plan = ns["plan"]
+    if len(_ARR_PLANS) < PLAN_CACHE_MAX:
+        _ARR_PLANS[pattern] = plan
+    return plan
+
+
+def _getters(sec, holes):
+    """tag byte -> a zero-argument C-level callable giving that simple leaf's value, or
+    STOP for any other tag (without consuming anything)."""
+    table = [_STOP_GETTER] * 256
+    table[T_NUMBER] = sec.numbers.__next__
+    table[T_STRING] = sec.strings.__next__
+    table[T_TRUE] = itertools.repeat(True).__next__
+    table[T_FALSE] = itertools.repeat(False).__next__
+    table[T_NULL] = itertools.repeat(null).__next__
+    table[T_UNDEFINED] = itertools.repeat(undefined).__next__
+    if holes:
+        table[T_HOLE] = itertools.repeat(HOLE).__next__
+    return table.__getitem__
+
+
+def _decode(realm, sec, buffers):
     intr = realm.intrinsics
     obj_proto = intr["%Object.prototype%"]
     arr_proto = intr["%Array.prototype%"]
     date_proto = intr.get("%Date.prototype%")
+    sd = sec.structure
+    mv = memoryview(sd)         # bulk runs iterate slices of it without copying
     end = len(sd)
-    tlen = len(text)
-    sp = 0
+    num_it = sec.numbers
+    num_next = num_it.__next__
+    str_it = sec.strings
+    str_next = str_it.__next__
+    gi = _getters(sec, False)
+    gi_arr = _getters(sec, True)
+    call = _call
+    takewhile = _takewhile
+    not_stop = _not_stop
     pos = 0
     objs = []
     keys = []
@@ -117,42 +232,167 @@ def _decode(realm, sd, text, buffers):
     c_obj = None
     c_vals = []
     c_aux = None
-    it = iter(range(1))
+    left = 1
     root_vals = c_vals
     app = c_vals.append
     objs_append = objs.append
-    unpack_d = _unpack_d
     unpack = struct.unpack_from
     fast = _FAST_NEW
     new = _NEW
     t_obj = JSObject
     t_arr = JSArray
-    JSMap = JSSet = None
+    t_date = JSDateObject
+    fast_date = _FAST_DATE
+    obj_plans = _OBJ_PLANS
+    arr_plans = _ARR_PLANS
+    try:
+        from ..builtins.collections import JSMap, JSSet
+    except ImportError:
+        JSMap = JSSet = None
+    map_proto = intr.get("%Map.prototype%")
+    if map_proto is None:
+        JSMap = None
+
+    def leaf_prefix(p, n, ga, holes):
+        """Read up to n leaf items at p -- simple leaves, number and string arrays,
+        Dates, back-references, objects with a known shape of simple values -- and stop
+        before anything else.  Returns (items read, new position)."""
+        k = 0
+        while k < n:
+            t2 = sd[p]
+            if t2 == T_NUMBER:
+                ga(num_next())
+                p += 1
+            elif t2 == T_STRING:
+                ga(str_next())
+                p += 1
+            elif t2 == T_OBJECT:
+                kk = sd[p + 1]
+                if not kk & 1 or kk >= 254:
+                    break
+                ks2 = shapes[kk >> 1]
+                n2 = len(ks2)
+                if not n2 or n2 > PLAN_MAX_ITEMS:
+                    break
+                pat = sd[p + 2:p + 2 + n2]
+                plan = obj_plans.get(pat)
+                if plan is None:
+                    if len(pat) != n2 or pat.translate(None, _SIMPLE_TAGS):
+                        break
+                    plan = _obj_plan(pat)
+                if not plan:
+                    break
+                if fast:
+                    o2 = new(t_obj)
+                    o2.flags = None
+                    o2.proto = obj_proto
+                    o2.extensible = True
+                else:
+                    o2 = JSObject(obj_proto)
+                objs_append(o2)
+                o2.props = plan(ks2, num_next, str_next)
+                ga(o2)
+                p += 2 + n2
+            elif t2 == T_TRUE:
+                ga(True)
+                p += 1
+            elif t2 == T_FALSE:
+                ga(False)
+                p += 1
+            elif t2 == T_NULL:
+                ga(null)
+                p += 1
+            elif t2 == T_UNDEFINED:
+                ga(undefined)
+                p += 1
+            elif t2 == T_HOLE and holes:
+                ga(HOLE)
+                p += 1
+            elif t2 == T_REF:
+                m2 = sd[p + 1]
+                if m2 >= 254 or m2 >= len(objs):
+                    break
+                ga(objs[m2])
+                p += 2
+            elif t2 == T_NUMBER_ARRAY or t2 == T_STRING_ARRAY:
+                m2 = sd[p + 1]
+                if m2 >= 254:
+                    break
+                vals2 = list(_islice(num_it if t2 == T_NUMBER_ARRAY else str_it, m2))
+                if len(vals2) != m2:
+                    break           # the main loop reports it
+                if fast:
+                    a2 = new(t_arr)
+                    a2.props = {}
+                    a2.flags = None
+                    a2.proto = arr_proto
+                    a2.extensible = True
+                    a2.arr = vals2
+                    a2.alen = 0
+                    a2.len_writable = True
+                else:
+                    a2 = JSArray(arr_proto, vals2)
+                objs_append(a2)
+                ga(a2)
+                p += 2
+            elif t2 == T_MAP and JSMap is not None:
+                # a small Map of simple keys and values, built right here
+                m2 = sd[p + 1]
+                if not m2 or m2 > 8:
+                    break
+                pat = sd[p + 2:p + 2 + 2 * m2]
+                if len(pat) != 2 * m2 or pat.translate(None, _SIMPLE_TAGS):
+                    break
+                plan = arr_plans.get(pat)
+                if plan is None:
+                    plan = _arr_plan(pat)
+                items = plan(num_next, str_next)
+                o2 = JSMap(map_proto)
+                objs_append(o2)
+                ms = o2.map_set
+                for j in range(0, 2 * m2, 2):
+                    ms(items[j], items[j + 1])
+                ga(o2)
+                p += 2 + 2 * m2
+            elif t2 == T_DATE and fast_date:
+                tv = unpack("<d", sd, p + 1)[0]
+                if tv != tv or not -8.64e15 <= tv <= 8.64e15:
+                    tv = math.nan
+                else:
+                    tv = float(int(tv)) + 0.0
+                o2 = new(t_date)
+                o2.props = {}
+                o2.flags = None
+                o2.proto = date_proto
+                o2.extensible = True
+                o2.tv = tv
+                objs_append(o2)
+                ga(o2)
+                p += 9
+            else:
+                break
+            k += 1
+        return k, p
 
     while True:
-        for _ in it:
+        while left:
             tag = sd[pos]
             pos += 1
+            left -= 1
             if tag == T_NUMBER:
-                app(unpack_d(sd, pos)[0])
-                pos += 8
+                app(num_next())
             elif tag == T_STRING:
-                n = sd[pos]
-                pos += 1
-                if n >= 254:
-                    n, pos = read_len(sd, pos - 1)
-                e = sp + n
-                if e > tlen:
-                    raise CloneDecodeError("string longer than the strings section", pos)
-                app(text[sp:e])
-                sp = e
+                app(str_next())
             elif tag == T_OBJECT:
                 k = sd[pos]
                 if k & 1 and k < 254:
                     ks = shapes[k >> 1]
                     pos += 1
+                elif k == 0:
+                    ks = ()
+                    pos += 1
                 else:
-                    ks, pos, sp = _read_shape(sd, pos, text, sp, keys, shapes)
+                    ks, pos = _read_shape(sd, pos, str_next, keys, shapes)
                 if fast:
                     o = new(t_obj)
                     o.flags = None
@@ -161,17 +401,49 @@ def _decode(realm, sd, text, buffers):
                 else:
                     o = JSObject(obj_proto)
                 objs_append(o)
-                if ks:
-                    stack.append((c_kind, c_obj, c_vals, it, c_aux))
-                    c_kind = K_OBJ
-                    c_obj = o
-                    c_vals = []
-                    app = c_vals.append
-                    it = iter(range(len(ks)))
-                    c_aux = ks
-                    break
-                o.props = {}
-                app(o)
+                n = len(ks)
+                if not n:
+                    o.props = {}
+                    app(o)
+                    continue
+                if n <= PLAN_MAX_ITEMS:
+                    pat = sd[pos:pos + n]
+                    plan = obj_plans.get(pat)
+                    if plan is None:
+                        # only all-simple patterns get (and are cached with) a plan
+                        plan = _obj_plan(pat) if (len(pat) == n and not pat.translate(
+                            None, _SIMPLE_TAGS)) else False
+                    if plan:
+                        o.props = plan(ks, num_next, str_next)
+                        pos += n
+                        app(o)
+                        continue
+                # the leaf values at the start: in bulk when there are many
+                if n >= BULK_MIN:
+                    got = list(takewhile(not_stop, map(call, map(gi, mv[pos:pos + n]))))
+                    pos += len(got)
+                else:
+                    got = []
+                    k, pos = leaf_prefix(pos, n, got.append, False)
+                if len(got) == n:
+                    o.props = dict(zip(ks, got))        # all simple: no frame
+                    app(o)
+                    continue
+                stack.append((c_kind, c_obj, c_vals, left, c_aux))
+                c_kind = K_OBJ
+                c_obj = o
+                c_vals = got
+                app = got.append
+                left = n - len(got)
+                c_aux = ks
+            elif tag == T_TRUE:
+                app(True)
+            elif tag == T_FALSE:
+                app(False)
+            elif tag == T_NULL:
+                app(null)
+            elif tag == T_UNDEFINED:
+                app(undefined)
             elif tag == T_REF:
                 n = sd[pos]
                 pos += 1
@@ -181,14 +453,6 @@ def _decode(realm, sd, text, buffers):
                     raise CloneDecodeError("back-reference to object %d, which does not exist "
                                            "yet" % n, pos)
                 app(objs[n])
-            elif tag == T_TRUE:
-                app(True)
-            elif tag == T_FALSE:
-                app(False)
-            elif tag == T_NULL:
-                app(null)
-            elif tag == T_UNDEFINED:
-                app(undefined)
             elif tag == T_ARRAY:
                 length = sd[pos]
                 pos += 1
@@ -205,7 +469,7 @@ def _decode(realm, sd, text, buffers):
                     ks = ()
                     pos += 1
                 else:
-                    ks, pos, sp = _read_shape(sd, pos, text, sp, keys, shapes)
+                    ks, pos = _read_shape(sd, pos, str_next, keys, shapes)
                 vals = []
                 if fast:
                     a = new(t_arr)
@@ -220,14 +484,35 @@ def _decode(realm, sd, text, buffers):
                     a = JSArray(arr_proto, vals)
                 objs_append(a)
                 if n or ks:
-                    stack.append((c_kind, c_obj, c_vals, it, c_aux))
-                    c_kind = K_ARR_SIMPLE if (n == length and not ks) else K_ARR
+                    simple = n == length and not ks
+                    if simple and n <= PLAN_MAX_ITEMS:
+                        pat = sd[pos:pos + n]
+                        plan = arr_plans.get(pat)
+                        if plan is None:
+                            plan = _arr_plan(pat) if (len(pat) == n and not pat.translate(
+                                None, _SIMPLE_TAGS_H)) else False
+                        if plan:
+                            a.arr = plan(num_next, str_next)
+                            pos += n
+                            app(a)
+                            continue
+                    # the leaf elements at the start: in bulk when there are many
+                    if n >= BULK_MIN:
+                        vals += takewhile(not_stop, map(call, map(gi_arr, mv[pos:pos + n])))
+                        pos += len(vals)
+                    else:
+                        k, pos = leaf_prefix(pos, n, vals.append, True)
+                    if simple and len(vals) == n:
+                        app(a)
+                        continue
+                    stack.append((c_kind, c_obj, c_vals, left, c_aux))
+                    c_kind = K_ARR_SIMPLE if simple else K_ARR
                     c_obj = a
                     c_vals = vals
                     app = vals.append
-                    it = iter(range(n + len(ks)))
+                    left = n + len(ks) - len(vals)
                     c_aux = (n, length, ks)
-                    break
+                    continue
                 if length:
                     _finish_array(a, vals, (0, length, ()))
                 app(a)
@@ -236,10 +521,30 @@ def _decode(realm, sd, text, buffers):
                 pos += 1
                 if n >= 254:
                     n, pos = read_len(sd, pos - 1)
-                if n > (end - pos) >> 3:
-                    raise CloneDecodeError("number array longer than the data", pos)
-                vals = list(unpack("<%dd" % n, sd, pos))
-                pos += 8 * n
+                vals = list(_islice(num_it, n))
+                if len(vals) != n:
+                    raise CloneDecodeError("number array longer than the numbers section", pos)
+                if fast:
+                    a = new(t_arr)
+                    a.props = {}
+                    a.flags = None
+                    a.proto = arr_proto
+                    a.extensible = True
+                    a.arr = vals
+                    a.alen = 0
+                    a.len_writable = True
+                else:
+                    a = JSArray(arr_proto, vals)
+                objs_append(a)
+                app(a)
+            elif tag == T_STRING_ARRAY:
+                n = sd[pos]
+                pos += 1
+                if n >= 254:
+                    n, pos = read_len(sd, pos - 1)
+                vals = list(_islice(str_it, n))
+                if len(vals) != n:
+                    raise CloneDecodeError("string array longer than the strings section", pos)
                 if fast:
                     a = new(t_arr)
                     a.props = {}
@@ -254,7 +559,7 @@ def _decode(realm, sd, text, buffers):
                 objs_append(a)
                 app(a)
             elif tag == T_DATE:
-                t = unpack_d(sd, pos)[0]
+                t = unpack("<d", sd, pos)[0]
                 pos += 8
                 if t != t or not -8.64e15 <= t <= 8.64e15:
                     t = math.nan
@@ -262,13 +567,22 @@ def _decode(realm, sd, text, buffers):
                     t = float(int(t)) + 0.0
                 if date_proto is None:
                     raise DataCloneError("Date is not available in this realm")
-                o = JSDateObject(date_proto, t)
+                if fast_date:
+                    o = new(t_date)
+                    o.props = {}
+                    o.flags = None
+                    o.proto = date_proto
+                    o.extensible = True
+                    o.tv = t
+                else:
+                    o = JSDateObject(date_proto, t)
                 objs_append(o)
                 app(o)
             elif tag == T_HOLE:
-                if (c_kind != K_ARR and c_kind != K_ARR_SIMPLE) or len(c_vals) >= c_aux[0]:
+                if c_kind == K_ARR_SIMPLE or (c_kind == K_ARR and len(c_vals) < c_aux[0]):
+                    app(HOLE)
+                else:
                     raise CloneDecodeError("a hole outside the elements of an array", pos)
-                app(HOLE)
             elif tag == T_ABSENT:
                 if c_kind == K_OBJ:
                     c_kind = K_OBJ_ABSENT
@@ -282,26 +596,37 @@ def _decode(realm, sd, text, buffers):
                 pos += 1
                 if n >= 254:
                     n, pos = read_len(sd, pos - 1)
-                if JSMap is None:
-                    from ..builtins.collections import JSMap, JSSet
                 if tag == T_MAP:
                     o = JSMap(_proto(intr, "%Map.prototype%", "Map"))
-                    left = 2 * n
+                    cnt = 2 * n
                     kind = K_MAP
                 else:
                     o = JSSet(_proto(intr, "%Set.prototype%", "Set"))
-                    left = n
+                    cnt = n
                     kind = K_SET
                 objs_append(o)
-                if left:
-                    stack.append((c_kind, c_obj, c_vals, it, c_aux))
+                if cnt:
+                    got = []
+                    if cnt < BULK_MIN:
+                        k, pos = leaf_prefix(pos, cnt, got.append, False)
+                        if len(got) == cnt:
+                            if kind == K_MAP:
+                                ms = o.map_set
+                                for i in range(0, cnt, 2):
+                                    ms(got[i], got[i + 1])
+                            else:
+                                for v in got:
+                                    o.set_add(v)
+                            app(o)
+                            continue
+                    stack.append((c_kind, c_obj, c_vals, left, c_aux))
                     c_kind = kind
                     c_obj = o
-                    c_vals = []
-                    app = c_vals.append
-                    it = iter(range(left))
+                    c_vals = got
+                    app = got.append
+                    left = cnt - len(got)
                     c_aux = None
-                    break
+                    continue
                 app(o)
             elif tag == T_INT:
                 app(float(_unpack_q(sd, pos)[0]))
@@ -310,37 +635,35 @@ def _decode(realm, sd, text, buffers):
                 v, pos = _read_bigint(sd, pos)
                 app(JSBigInt(v))
             else:
-                v, pos, sp = _decode_leaf(realm, intr, tag, sd, pos, text, sp, objs, buffers)
+                v, pos = _decode_leaf(realm, intr, tag, sd, pos, num_next, str_next, objs,
+                                      buffers)
                 app(v)
+        # -- the container is complete: fill it (HTML StructuredDeserialize, "deep")
+        if c_kind == K_OBJ:
+            c_obj.props = dict(zip(c_aux, c_vals))
+        elif c_kind == K_ARR_SIMPLE:
+            pass                        # the elements went straight into arr
+        elif c_kind == K_OBJ_ABSENT:
+            c_obj.props = {k: v for k, v in zip(c_aux, c_vals) if v is not ABSENT}
+        elif c_kind == K_ARR:
+            _finish_array(c_obj, c_vals, c_aux)
+        elif c_kind == K_MAP:
+            ms = c_obj.map_set
+            for i in range(0, len(c_vals), 2):
+                ms(c_vals[i], c_vals[i + 1])
+        elif c_kind == K_SET:
+            sa = c_obj.set_add
+            for v in c_vals:
+                sa(v)
         else:
-            # -- the container is complete: fill it (HTML StructuredDeserialize, "deep")
-            if c_kind == K_OBJ:
-                c_obj.props = dict(zip(c_aux, c_vals))
-            elif c_kind == K_ARR_SIMPLE:
-                pass                    # the elements went straight into arr
-            elif c_kind == K_OBJ_ABSENT:
-                c_obj.props = {k: v for k, v in zip(c_aux, c_vals) if v is not ABSENT}
-            elif c_kind == K_ARR:
-                _finish_array(c_obj, c_vals, c_aux)
-            elif c_kind == K_MAP:
-                ms = c_obj.map_set
-                for i in range(0, len(c_vals), 2):
-                    ms(c_vals[i], c_vals[i + 1])
-            elif c_kind == K_SET:
-                sa = c_obj.set_add
-                for v in c_vals:
-                    sa(v)
-            else:
-                break
-            v = c_obj
-            c_kind, c_obj, c_vals, it, c_aux = stack.pop()
-            app = c_vals.append
-            app(v)
+            break
+        v = c_obj
+        c_kind, c_obj, c_vals, left, c_aux = stack.pop()
+        app = c_vals.append
+        app(v)
 
     if pos != end:
         raise CloneDecodeError("%d bytes of structure left after the value" % (end - pos), pos)
-    if sp != tlen:
-        raise CloneDecodeError("%d code units of the strings section unused" % (tlen - sp))
     return root_vals[0]
 
 
@@ -351,39 +674,37 @@ def _proto(intr, key, what):
     return p
 
 
-def _read_shape(sd, pos, text, sp, keys, shapes):
-    """Read SHAPE: (keys tuple, pos, sp)."""
+def _read_shape(sd, pos, str_next, keys, shapes):
+    """Read SHAPE: (keys tuple, pos)."""
     k, pos = read_len(sd, pos)
     if k == 0:
-        return (), pos, sp
+        return (), pos
     if k & 1:
         i = k >> 1
         if i >= len(shapes):
             raise CloneDecodeError("reference to shape %d, which does not exist yet" % i, pos)
-        return shapes[i], pos, sp
+        return shapes[i], pos
     count = k >> 1
     if count > len(sd) - pos:
         raise CloneDecodeError("shape of %d keys larger than the data" % count, pos)
     out = []
-    tlen = len(text)
     for _ in range(count):
-        j, pos = read_len(sd, pos)
-        if j & 1:
-            i = j >> 1
-            if i >= len(keys):
-                raise CloneDecodeError("reference to key %d, which does not exist yet" % i, pos)
-            out.append(keys[i])
-        else:
-            m = j >> 1
-            if m > tlen - sp:
-                raise CloneDecodeError("key longer than the strings section", pos)
-            key = text[sp:sp + m]
-            sp += m
+        j = sd[pos]
+        pos += 1
+        if j >= 254:
+            j, pos = read_len(sd, pos - 1)
+        if j == 0:
+            key = str_next()
             keys.append(key)
             out.append(key)
+        else:
+            if j > len(keys):
+                raise CloneDecodeError("reference to key %d, which does not exist yet" % (j - 1),
+                                       pos)
+            out.append(keys[j - 1])
     ks = tuple(out)
     shapes.append(ks)
-    return ks, pos, sp
+    return ks, pos
 
 
 def _read_bigint(sd, pos):
@@ -391,13 +712,6 @@ def _read_bigint(sd, pos):
     if n > len(sd) - pos:
         raise CloneDecodeError("BigInt longer than the data", pos)
     return int.from_bytes(sd[pos:pos + n], "little", signed=True), pos + n
-
-
-def _read_string(sd, pos, text, sp):
-    n, pos = read_len(sd, pos)
-    if n > len(text) - sp:
-        raise CloneDecodeError("string longer than the strings section", pos)
-    return text[sp:sp + n], pos, sp + n
 
 
 def _finish_array(a, vals, aux):
@@ -430,60 +744,55 @@ def _finish_array(a, vals, aux):
                 a.props[key] = v
 
 
-def _decode_leaf(realm, intr, tag, sd, pos, text, sp, objs, buffers):
-    """Every other tag: (value, pos, sp)."""
+def _decode_leaf(realm, intr, tag, sd, pos, num_next, str_next, objs, buffers):
+    """Every other tag: (value, pos)."""
     if tag == T["DATE"]:
         o = JSDateObject(_proto(intr, "%Date.prototype%", "Date"), time_clip(_unpack_d(sd, pos)[0]))
         objs.append(o)
-        return o, pos + 8, sp
+        return o, pos + 8
     if tag == T["PYDATETIME"]:
         us, aware = _unpack_qb(sd, pos)
         if aware > 1:
             raise CloneDecodeError("bad datetime flag %d" % aware, pos)
         o = JSDateObject(_proto(intr, "%Date.prototype%", "Date"), time_clip(float(us // 1000)))
         objs.append(o)
-        return o, pos + 9, sp
+        return o, pos + 9
     if tag == T["STRING_OBJECT"]:
-        s, pos, sp = _read_string(sd, pos, text, sp)
-        o = JSStringObject(intr["%String.prototype%"], s)
+        o = JSStringObject(intr["%String.prototype%"], str_next())
         objs.append(o)
-        return o, pos, sp
+        return o, pos
     if tag == T["NUMBER_OBJECT"]:
         o = JSPrimitiveObject(intr["%Number.prototype%"], _unpack_d(sd, pos)[0])
         objs.append(o)
-        return o, pos + 8, sp
+        return o, pos + 8
     if tag == T["BOOLEAN_OBJECT"]:
         b = sd[pos]
         if b > 1:
             raise CloneDecodeError("bad Boolean object value %d" % b, pos)
         o = JSPrimitiveObject(intr["%Boolean.prototype%"], b == 1)
         objs.append(o)
-        return o, pos + 1, sp
+        return o, pos + 1
     if tag == T["BIGINT_OBJECT"]:
         n, pos = _read_bigint(sd, pos)
         o = JSPrimitiveObject(intr["%BigInt.prototype%"], JSBigInt(n))
         objs.append(o)
-        return o, pos, sp
+        return o, pos
     if tag == T["REGEXP"]:
-        n, pos = read_len(sd, pos)
-        m, pos = read_len(sd, pos)
-        if n + m > len(text) - sp:
-            raise CloneDecodeError("RegExp longer than the strings section", pos)
-        source = text[sp:sp + n]
-        flags = text[sp + n:sp + n + m]
+        source = str_next()
+        flags = str_next()
         try:
             o = realm.make_regexp(source, flags)
         except JSThrow as e:
             raise CloneDecodeError("invalid RegExp /%s/%s: %s" % (source[:40], flags, e)) \
                 from None
         objs.append(o)
-        return o, pos, sp + n + m
+        return o, pos
     if tag in (T["ARRAY_BUFFER"], T["RESIZABLE_ARRAY_BUFFER"]):
         b, pos = _read_buffer(intr, tag, sd, pos)
         objs.append(b)
-        return b, pos, sp
+        return b, pos
     if tag == T["TYPED_ARRAY"] or tag == T["DATA_VIEW"]:
-        return _read_view(intr, tag, sd, pos, objs, buffers) + (sp,)
+        return _read_view(intr, tag, sd, pos, objs, buffers)
     if tag == T["ERROR"]:
         idx = sd[pos]
         flags = sd[pos + 1]
@@ -493,32 +802,30 @@ def _decode_leaf(realm, intr, tag, sd, pos, text, sp, objs, buffers):
         name = ERROR_NAMES[idx]
         o = JSErrorObject(intr["%" + name + ".prototype%"])
         if flags & 1:
-            msg, pos, sp = _read_string(sd, pos, text, sp)
-            o._store("message", msg, W | C)
+            o._store("message", str_next(), W | C)
         if flags & 2:
-            st, pos, sp = _read_string(sd, pos, text, sp)
-            o._store("stack", st, W | C)
+            o._store("stack", str_next(), W | C)
         objs.append(o)
-        return o, pos, sp
+        return o, pos
     if tag == T["DOM_EXCEPTION"]:
-        name, pos, sp = _read_string(sd, pos, text, sp)
-        msg, pos, sp = _read_string(sd, pos, text, sp)
+        name = str_next()
+        msg = str_next()
         from ..builtins.webapi import JSDOMException
         o = JSDOMException(_proto(intr, "%DOMException.prototype%", "DOMException"), msg, name)
         objs.append(o)
-        return o, pos, sp
+        return o, pos
     if tag == T["REALM_SNAPSHOT"]:
         n, pos = read_len(sd, pos)
         if n > len(sd) - pos:
             raise CloneDecodeError("RealmSnapshot longer than the data", pos)
         o = _snapshot_to_js(realm, bytes(sd[pos:pos + n]))
         objs.append(o)
-        return o, pos + n, sp
+        return o, pos + n
     if tag == T["TRANSFER"]:
         i, pos = read_len(sd, pos)
         if i >= len(buffers):
             raise CloneDecodeError("transfer index %d out of range" % i, pos)
-        return buffers[i], pos, sp
+        return buffers[i], pos
     raise CloneDecodeError("unknown tag 0x%02x" % tag, pos - 1)
 
 

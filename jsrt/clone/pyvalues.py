@@ -23,15 +23,18 @@ survive (the format stores UTF-16 code units, where such a pair is a character).
 
 import array as _array
 import datetime as _dt
+import gc
+import itertools
 import math
+import operator
+import re
 import struct
 from collections import namedtuple
 
 from .errors import DataCloneError, CloneDecodeError, UnserializableError, MESSAGES, \
     format_path
-from .format import (TAGS, ERROR_NAMES, TYPED_ARRAY_NAMES, TYPED_ARRAY_SIZES, SMALL_LEN,
-                     len_bytes, read_len, build, parse_header, split_surrogates,
-                     join_surrogates)
+from .format import (TAGS, ERROR_NAMES, TYPED_ARRAY_NAMES, TYPED_ARRAY_SIZES,
+                     len_bytes, read_len, build, parse, split_surrogates, join_surrogates)
 
 __all__ = ["serialize_python", "deserialize_python", "RegExpValue", "ErrorValue"]
 
@@ -50,7 +53,6 @@ _unpack_qb = struct.Struct("<qB").unpack_from
 _B = {name: bytes([tag]) for name, tag in TAGS.items()}
 T = TAGS
 T_NUMBER = T["NUMBER"]
-STR_HEAD = tuple(_B["STRING"] + SMALL_LEN[n] for n in range(254))
 _SMALL_INTS = {i: _B["INT"] + _pack_q(i) for i in range(-128, 256)}
 _INT64_MIN, _INT64_MAX = -(1 << 63), (1 << 63) - 1
 _EPOCH = _dt.datetime(1970, 1, 1)
@@ -80,11 +82,12 @@ def _undefined():
 # ---------------------------------------------------------------------------
 
 class _PyEncoder:
-    __slots__ = ("out", "strs", "memo", "keep", "next_id", "shapes", "shape_cache", "keys",
-                 "undefined")
+    __slots__ = ("out", "nums", "strs", "memo", "keep", "next_id", "shapes", "shape_cache",
+                 "keys", "undefined")
 
     def __init__(self):
         self.out = bytearray()
+        self.nums = []
         self.strs = []
         self.memo = {}        # id(container) -> object id
         self.keep = []        # keeps memoized objects alive (ids stay unique)
@@ -99,11 +102,8 @@ class _PyEncoder:
         self.next_id += 1
 
     def _str(self, s):
-        if not s.isascii():
-            s = split_surrogates(s)
-        n = len(s)
-        self.out += STR_HEAD[n] if n < 254 else _B["STRING"] + len_bytes(n)
-        self.strs.append(s)
+        self.out += _B["STRING"]
+        self.strs.append(s if s.isascii() else split_surrogates(s))
 
     def _shape(self, keys):
         out = self.out
@@ -121,18 +121,18 @@ class _PyEncoder:
             ki = table.get(k)
             if ki is None:
                 table[k] = len(table)
-                u = split_surrogates(k) if not k.isascii() else k
-                out += len_bytes(2 * len(u))
-                self.strs.append(u)
+                out += b"\x00"
+                self.strs.append(k if k.isascii() else split_surrogates(k))
             else:
-                out += len_bytes(2 * ki + 1)
+                out += len_bytes(ki + 1)
 
     def run(self, root):
         out = self.out
         strs = self.strs
+        nums = self.nums
         emit = self._emit
-        pack_num = _pack_num
-        str_head = STR_HEAD
+        b_num = _B["NUMBER"]
+        b_str = _B["STRING"]
         small = _SMALL_INTS
         stack = [[None, iter((root,)), None]]
         try:
@@ -142,11 +142,11 @@ class _PyEncoder:
                 for v in f[1]:
                     t = type(v)
                     if t is float:
-                        out += pack_num(T_NUMBER, v)
+                        out += b_num
+                        nums.append(v)
                         continue
                     if t is str and v.isascii():
-                        n = len(v)
-                        out += str_head[n] if n < 254 else _B["STRING"] + len_bytes(n)
+                        out += b_str
                         strs.append(v)
                         continue
                     if t is int and -128 <= v < 256:
@@ -164,7 +164,7 @@ class _PyEncoder:
             e.path = _py_path(stack)
             e.args = ("cannot serialize %s: %s" % (e.path, e.what),)
             raise
-        return bytes(out), "".join(strs)
+        return bytes(out)
 
     def _emit(self, v):
         out = self.out
@@ -172,7 +172,8 @@ class _PyEncoder:
         if t is str:
             self._str(v)
         elif t is float:
-            out += _pack_num(T_NUMBER, v)
+            out += _B["NUMBER"]
+            self.nums.append(v)
         elif t is bool:
             out += _B["TRUE"] if v else _B["FALSE"]
         elif t is int:
@@ -221,7 +222,7 @@ class _PyEncoder:
             return None
         self._id(d)
         ks = tuple(d)
-        for k in ks:
+        for k in (() if ks in self.shapes else ks):       # known shapes were checked
             if type(k) is not str:
                 if not all(isinstance(x, str) for x in ks):
                     bad = next(x for x in ks if not isinstance(x, str))
@@ -251,7 +252,8 @@ class _PyEncoder:
         elif isinstance(v, int):
             return self._emit(int(v))
         elif isinstance(v, float):
-            out += _pack_num(T_NUMBER, float(v))
+            out += _B["NUMBER"]
+            self.nums.append(float(v))
         elif isinstance(v, str):
             self._str(str(v))
         elif isinstance(v, (dict, list, tuple)):
@@ -293,7 +295,7 @@ class _PyEncoder:
             out += b"\x00\x00" + len_bytes(len(v))
         elif isinstance(v, RegExpValue):
             self._id(v)
-            out += _B["REGEXP"] + len_bytes(len(v.source)) + len_bytes(len(v.flags))
+            out += _B["REGEXP"]
             self.strs.append(split_surrogates(v.source))
             self.strs.append(v.flags)
         elif isinstance(v, ErrorValue):
@@ -303,9 +305,7 @@ class _PyEncoder:
             out += _B["ERROR"] + bytes([ERROR_NAMES.index(name), flags])
             for s in (v.message, v.stack):
                 if s is not None:
-                    s = split_surrogates(str(s))
-                    out += len_bytes(len(s))
-                    self.strs.append(s)
+                    self.strs.append(split_surrogates(str(s)))
         elif type(v).__name__ == "RealmSnapshot" and hasattr(v, "to_bytes"):
             raw = v.to_bytes()
             self._id(v)
@@ -345,10 +345,10 @@ def serialize_python(value):
     """Structured-clone bytes for a Python value (see the module docstring)."""
     enc = _PyEncoder()
     try:
-        structure, joined = enc.run(value)
+        structure = enc.run(value)
     except RecursionError:
         raise DataCloneError("cannot serialize value: it is nested too deeply") from None
-    return build(structure, joined)
+    return build(structure, enc.nums, enc.strs)
 
 
 # ---------------------------------------------------------------------------
@@ -374,196 +374,240 @@ def deserialize_python(data):
         except Exception:
             raise DataCloneError("deserialize_python() needs bytes, not %s"
                                  % type(data).__name__) from None
+    gc_was = gc.isenabled() and len(data) > (1 << 16)
+    if gc_was:
+        gc.disable()
     try:
-        s0, s1, text, holders = parse_header(data, _MAX_BYTE_LENGTH)
-        return _decode(data[s0:s1], text, [bytes(d) for d, m in holders])
+        sec = parse(data, _MAX_BYTE_LENGTH, join_surrogates)
+        v = _decode(sec, [bytes(d) for d, m in sec.transfer])
+        sec.check_done()
+        return v
     except DataCloneError:
         raise
+    except StopIteration:
+        raise CloneDecodeError("the structure uses more numbers or strings than the data has") \
+            from None
     except (IndexError, struct.error, ValueError, OverflowError, UnicodeError, MemoryError,
             KeyError, RecursionError) as e:
         raise CloneDecodeError("malformed data (%s: %s)" % (type(e).__name__, e)) from None
     except Exception as e:
         raise CloneDecodeError("internal error: %s: %s" % (type(e).__name__, e)) from None
+    finally:
+        if gc_was:
+            gc.enable()
 
 
-def _text(s):
-    return s if s.isascii() else join_surrogates(s)
+_SIMPLE_TAGS = bytes([T_NUMBER, T["STRING"], T["TRUE"], T["FALSE"], T["NULL"],
+                      T["UNDEFINED"]])
+_PY_EXPR = {T_NUMBER: "N()", T["STRING"]: "S()", T["TRUE"]: "True", T["FALSE"]: "False",
+            T["NULL"]: "None", T["UNDEFINED"]: "undefined"}
+_PY_PLANS = {}
 
 
-def _decode(sd, text, transferred):
+def _py_plan(pattern):
+    """A function building the dict for this all-simple tag pattern (fixed fragments only)."""
+    src = "def plan(ks, N, S):\n    return {%s}\n" % ", ".join(
+        "ks[%d]: %s" % (i, _PY_EXPR[t]) for i, t in enumerate(pattern))
+    ns = {"undefined": _undefined(), "__builtins__": {}}
+    exec(compile(src, "<clone plan>", "exec"), ns)
+    plan = ns["plan"]
+    if len(_PY_PLANS) < 2048:
+        _PY_PLANS[pattern] = plan
+    return plan
+
+
+_RUN = re.compile(b"[NSTF0_]+")
+_RUN_ARR = re.compile(b"[NSTF0_h]+")
+
+
+def _decode(sec, transferred):
+    sd = sec.structure
     end = len(sd)
-    tlen = len(text)
-    sp = pos = 0
+    num_it = sec.numbers
+    num_next = num_it.__next__
+    str_it = sec.strings
+    str_next = str_it.__next__
+    undefined = _undefined()
+    table = [None] * 256
+    table[T_NUMBER] = num_next
+    table[T["STRING"]] = str_next
+    table[T["TRUE"]] = itertools.repeat(True).__next__
+    table[T["FALSE"]] = itertools.repeat(False).__next__
+    table[T["NULL"]] = itertools.repeat(None).__next__
+    table[T["UNDEFINED"]] = itertools.repeat(undefined).__next__
+    table[T["HOLE"]] = itertools.repeat(_HOLE).__next__
+    gi = table.__getitem__
+    call = operator.call
+    run = _RUN.match
+    run_arr = _RUN_ARR.match
+    pos = 0
     objs = []
     keys = []
     shapes = []
     stack = []
-    c_kind, c_obj, c_vals, c_left, c_aux = K_ROOT, None, [], 1, None
+    c_kind, c_obj, c_vals, left, c_aux = K_ROOT, None, [], 1, None
     root_vals = c_vals
-    undefined = _undefined()
     while True:
-        if c_left == 0:
-            if c_kind == K_DICT:
-                if _ABSENT in c_vals:
-                    c_obj.update((k, v) for k, v in zip(c_aux, c_vals) if v is not _ABSENT)
+        while left:
+            if c_kind == K_LIST and len(c_vals) < c_aux[0]:
+                m = run_arr(sd, pos, pos + min(left, c_aux[0] - len(c_vals)))
+            else:
+                m = run(sd, pos, pos + left)
+            if m is not None:
+                e = m.end()
+                k = e - pos
+                got = list(map(call, map(gi, sd[pos:e])))
+                if len(got) != k:
+                    raise CloneDecodeError("the structure uses more numbers or strings than "
+                                           "the data has", pos)
+                c_vals += got
+                pos = e
+                left -= k
+                if not left:
+                    break
+            tag = sd[pos]
+            pos += 1
+            left -= 1
+            if tag == T["INT"]:
+                v = _unpack_q(sd, pos)[0]
+                pos += 8
+            elif tag == T["OBJECT"] or tag == T["ARRAY"]:
+                if tag == T["ARRAY"]:
+                    length, pos = read_len(sd, pos)
+                    n, pos = read_len(sd, pos)
+                    if length > 4294967295 or n > length:
+                        raise CloneDecodeError("bad array length", pos)
+                ks, pos = _read_shape(sd, pos, str_next, keys, shapes)
+                if tag == T["OBJECT"]:
+                    nk = len(ks)
+                    if 0 < nk <= 48:
+                        # a dict of simple values: built by a plan (see deserializer.py)
+                        pat = sd[pos:pos + nk]
+                        plan = _PY_PLANS.get(pat)
+                        if plan is None and len(pat) == nk and not pat.translate(
+                                None, _SIMPLE_TAGS):
+                            plan = _py_plan(pat)
+                        if plan:
+                            o = plan(ks, num_next, str_next)
+                            objs.append(o)
+                            pos += nk
+                            c_vals.append(o)
+                            continue
+                    o = {}
+                    objs.append(o)
+                    if ks:
+                        stack.append((c_kind, c_obj, c_vals, left, c_aux))
+                        c_kind, c_obj, c_vals, left, c_aux = K_DICT, o, [], len(ks), ks
+                        continue
                 else:
-                    c_obj.update(zip(c_aux, c_vals))
-            elif c_kind == K_LIST:
-                n, length, ks = c_aux
-                dense = [undefined if v is _HOLE or v is _ABSENT else v for v in c_vals[:n]]
-                if length > n:
-                    if length - n > max(n, 16):
-                        raise CloneDecodeError("a sparse array of length %d cannot be a "
-                                               "Python list" % length)
-                    dense.extend([undefined] * (length - n))
-                c_obj.extend(dense)
-            elif c_kind == K_MAP:
-                pairs = [(c_vals[i], c_vals[i + 1]) for i in range(0, len(c_vals), 2)]
-                try:
-                    c_obj.update(pairs)
-                except TypeError:
-                    # an unhashable key: keep the entries as a list of pairs
-                    c_obj = pairs
-                    objs[c_aux] = pairs
-            elif c_kind == K_SET:
-                try:
-                    c_obj.update(c_vals)
-                except TypeError:
-                    c_obj = list(c_vals)
-                    objs[c_aux] = c_obj
-            else:
-                break
-            v = c_obj
-            c_kind, c_obj, c_vals, c_left, c_aux = stack.pop()
-            c_vals.append(v)
-            c_left -= 1
-            continue
-        if pos >= end:
-            raise CloneDecodeError("truncated structure", pos)
-        tag = sd[pos]
-        pos += 1
-        if tag == T_NUMBER:
-            v = _unpack_d(sd, pos)[0]
-            pos += 8
-        elif tag == T["STRING"]:
-            n, pos = read_len(sd, pos)
-            if n > tlen - sp:
-                raise CloneDecodeError("string longer than the strings section", pos)
-            v = text[sp:sp + n]
-            sp += n
-            if not v.isascii():
-                v = join_surrogates(v)
-        elif tag == T["INT"]:
-            v = _unpack_q(sd, pos)[0]
-            pos += 8
-        elif tag == T["OBJECT"] or tag == T["ARRAY"]:
-            if tag == T["ARRAY"]:
-                length, pos = read_len(sd, pos)
+                    o = []
+                    objs.append(o)
+                    if n or ks or length:
+                        stack.append((c_kind, c_obj, c_vals, left, c_aux))
+                        c_kind, c_obj, c_vals, left, c_aux = K_LIST, o, [], n + len(ks), \
+                            (n, length, ks)
+                        continue
+                v = o
+            elif tag == T["REF"]:
                 n, pos = read_len(sd, pos)
-                if length > 4294967295 or n > length:
-                    raise CloneDecodeError("bad array length", pos)
-            ks, pos, sp = _read_shape(sd, pos, text, sp, keys, shapes)
-            if tag == T["OBJECT"]:
-                o = {}
-                objs.append(o)
-                if ks:
-                    stack.append((c_kind, c_obj, c_vals, c_left, c_aux))
-                    c_kind, c_obj, c_vals, c_left, c_aux = K_DICT, o, [], len(ks), ks
-                    continue
-            else:
-                o = []
-                objs.append(o)
-                if n or ks or length:
-                    stack.append((c_kind, c_obj, c_vals, c_left, c_aux))
-                    c_kind, c_obj, c_vals, c_left, c_aux = K_LIST, o, [], n + len(ks), \
-                        (n, length, ks)
-                    continue
-            v = o
-        elif tag == T["REF"]:
-            n, pos = read_len(sd, pos)
-            if n >= len(objs):
-                raise CloneDecodeError("back-reference to object %d, which does not exist yet"
-                                       % n, pos)
-            v = objs[n]
-        elif tag == T["TRUE"]:
-            v = True
-        elif tag == T["FALSE"]:
-            v = False
-        elif tag == T["NULL"]:
-            v = None
-        elif tag == T["UNDEFINED"]:
-            v = undefined
-        elif tag == T["HOLE"]:
-            if c_kind != K_LIST or len(c_vals) >= c_aux[0]:
+                if n >= len(objs):
+                    raise CloneDecodeError("back-reference to object %d, which does not exist yet"
+                                           % n, pos)
+                v = objs[n]
+            elif tag == T["HOLE"]:
                 raise CloneDecodeError("a hole outside the elements of an array", pos)
-            v = _HOLE
-        elif tag == T["ABSENT"]:
-            if c_kind != K_DICT and c_kind != K_LIST:
-                raise CloneDecodeError("an absent property outside an object", pos)
-            v = _ABSENT
-        elif tag == T["MAP"] or tag == T["SET"]:
-            n, pos = read_len(sd, pos)
-            o = {} if tag == T["MAP"] else set()
-            idx = len(objs)
-            objs.append(o)
-            left = 2 * n if tag == T["MAP"] else n
-            if left:
-                stack.append((c_kind, c_obj, c_vals, c_left, c_aux))
-                c_kind, c_obj, c_vals, c_left, c_aux = (K_MAP if tag == T["MAP"] else K_SET,
-                                                        o, [], left, idx)
-                continue
-            v = o
-        elif tag == T["BIGINT"]:
-            v, pos = _read_bigint(sd, pos)
-        elif tag == T["NUMBER_ARRAY"]:
-            n, pos = read_len(sd, pos)
-            if n > (end - pos) >> 3:
-                raise CloneDecodeError("number array longer than the data", pos)
-            v = list(struct.unpack_from("<%dd" % n, sd, pos))
-            pos += 8 * n
-            objs.append(v)
+            elif tag == T["ABSENT"]:
+                if c_kind != K_DICT and c_kind != K_LIST:
+                    raise CloneDecodeError("an absent property outside an object", pos)
+                v = _ABSENT
+            elif tag == T["MAP"] or tag == T["SET"]:
+                n, pos = read_len(sd, pos)
+                o = {} if tag == T["MAP"] else set()
+                idx = len(objs)
+                objs.append(o)
+                cnt = 2 * n if tag == T["MAP"] else n
+                if cnt:
+                    stack.append((c_kind, c_obj, c_vals, left, c_aux))
+                    c_kind, c_obj, c_vals, left, c_aux = (K_MAP if tag == T["MAP"] else K_SET,
+                                                          o, [], cnt, idx)
+                    continue
+                v = o
+            elif tag == T["BIGINT"]:
+                v, pos = _read_bigint(sd, pos)
+            elif tag == T["NUMBER_ARRAY"] or tag == T["STRING_ARRAY"]:
+                n, pos = read_len(sd, pos)
+                v = list(itertools.islice(num_it if tag == T["NUMBER_ARRAY"] else str_it, n))
+                if len(v) != n:
+                    raise CloneDecodeError("number array longer than the numbers section", pos)
+                objs.append(v)
+            else:
+                v, pos = _leaf(tag, sd, pos, num_next, str_next, objs, transferred)
+            c_vals.append(v)
+        if c_kind == K_DICT:
+            if _ABSENT in c_vals:
+                c_obj.update((k, v) for k, v in zip(c_aux, c_vals) if v is not _ABSENT)
+            else:
+                c_obj.update(zip(c_aux, c_vals))
+        elif c_kind == K_LIST:
+            n, length, ks = c_aux
+            dense = [undefined if v is _HOLE or v is _ABSENT else v for v in c_vals[:n]]
+            if length > n:
+                if length - n > max(n, 16):
+                    raise CloneDecodeError("a sparse array of length %d cannot be a "
+                                           "Python list" % length)
+                dense.extend([undefined] * (length - n))
+            c_obj.extend(dense)
+        elif c_kind == K_MAP:
+            pairs = [(c_vals[i], c_vals[i + 1]) for i in range(0, len(c_vals), 2)]
+            try:
+                c_obj.update(pairs)
+            except TypeError:
+                # an unhashable key: keep the entries as a list of pairs
+                c_obj = pairs
+                objs[c_aux] = pairs
+        elif c_kind == K_SET:
+            try:
+                c_obj.update(c_vals)
+            except TypeError:
+                c_obj = list(c_vals)
+                objs[c_aux] = c_obj
         else:
-            v, pos, sp = _leaf(tag, sd, pos, text, sp, objs, transferred)
+            break
+        v = c_obj
+        c_kind, c_obj, c_vals, left, c_aux = stack.pop()
         c_vals.append(v)
-        c_left -= 1
     if pos != end:
         raise CloneDecodeError("%d bytes of structure left after the value" % (end - pos), pos)
-    if sp != tlen:
-        raise CloneDecodeError("%d code units of the strings section unused" % (tlen - sp))
     return root_vals[0]
 
 
-def _read_shape(sd, pos, text, sp, keys, shapes):
+def _read_shape(sd, pos, str_next, keys, shapes):
     k, pos = read_len(sd, pos)
     if k == 0:
-        return (), pos, sp
+        return (), pos
     if k & 1:
         i = k >> 1
         if i >= len(shapes):
             raise CloneDecodeError("reference to shape %d, which does not exist yet" % i, pos)
-        return shapes[i], pos, sp
+        return shapes[i], pos
     count = k >> 1
     if count > len(sd) - pos:
         raise CloneDecodeError("shape of %d keys larger than the data" % count, pos)
     out = []
     for _ in range(count):
         j, pos = read_len(sd, pos)
-        if j & 1:
-            i = j >> 1
-            if i >= len(keys):
-                raise CloneDecodeError("reference to key %d, which does not exist yet" % i, pos)
-            out.append(keys[i])
-        else:
-            m = j >> 1
-            if m > len(text) - sp:
-                raise CloneDecodeError("key longer than the strings section", pos)
-            key = _text(text[sp:sp + m])
-            sp += m
+        if j == 0:
+            key = str_next()
             keys.append(key)
             out.append(key)
+        else:
+            if j > len(keys):
+                raise CloneDecodeError("reference to key %d, which does not exist yet" % (j - 1),
+                                       pos)
+            out.append(keys[j - 1])
     ks = tuple(out)
     shapes.append(ks)
-    return ks, pos, sp
+    return ks, pos
 
 
 def _read_bigint(sd, pos):
@@ -571,13 +615,6 @@ def _read_bigint(sd, pos):
     if n > len(sd) - pos:
         raise CloneDecodeError("BigInt longer than the data", pos)
     return int.from_bytes(sd[pos:pos + n], "little", signed=True), pos + n
-
-
-def _read_string(sd, pos, text, sp):
-    n, pos = read_len(sd, pos)
-    if n > len(text) - sp:
-        raise CloneDecodeError("string longer than the strings section", pos)
-    return _text(text[sp:sp + n]), pos, sp + n
 
 
 def _ms_to_datetime(ms):
@@ -589,7 +626,7 @@ def _ms_to_datetime(ms):
         return None
 
 
-def _leaf(tag, sd, pos, text, sp, objs, transferred):
+def _leaf(tag, sd, pos, num_next, str_next, objs, transferred):
     if tag == T["PYDATETIME"]:
         us, aware = _unpack_qb(sd, pos)
         if aware > 1:
@@ -601,39 +638,39 @@ def _leaf(tag, sd, pos, text, sp, objs, transferred):
         if aware:
             v = v.replace(tzinfo=_UTC)
         objs.append(v)
-        return v, pos + 9, sp
+        return v, pos + 9
     if tag == T["DATE"]:
         v = _ms_to_datetime(_unpack_d(sd, pos)[0])
         objs.append(v)
-        return v, pos + 8, sp
+        return v, pos + 8
     if tag == T["STRING_OBJECT"]:
-        v, pos, sp = _read_string(sd, pos, text, sp)
+        v = str_next()
         objs.append(v)
-        return v, pos, sp
+        return v, pos
     if tag == T["NUMBER_OBJECT"]:
         v = _unpack_d(sd, pos)[0]
         objs.append(v)
-        return v, pos + 8, sp
+        return v, pos + 8
     if tag == T["BOOLEAN_OBJECT"]:
         b = sd[pos]
         if b > 1:
             raise CloneDecodeError("bad Boolean object value %d" % b, pos)
         objs.append(b == 1)
-        return b == 1, pos + 1, sp
+        return b == 1, pos + 1
     if tag == T["BIGINT_OBJECT"]:
         v, pos = _read_bigint(sd, pos)
         objs.append(v)
-        return v, pos, sp
+        return v, pos
     if tag == T["REGEXP"]:
-        src, pos, sp = _read_string(sd, pos, text, sp)
-        flags, pos, sp = _read_string(sd, pos, text, sp)
+        src = str_next()
+        flags = str_next()
         v = RegExpValue(src, flags)
         objs.append(v)
-        return v, pos, sp
+        return v, pos
     if tag in (T["ARRAY_BUFFER"], T["RESIZABLE_ARRAY_BUFFER"]):
         v, pos = _read_buffer(tag, sd, pos)
         objs.append(v)
-        return v, pos, sp
+        return v, pos
     if tag == T["TYPED_ARRAY"] or tag == T["DATA_VIEW"]:
         ki = None
         if tag == T["TYPED_ARRAY"]:
@@ -678,7 +715,7 @@ def _leaf(tag, sd, pos, text, sp, objs, transferred):
             v = _array.array(_KIND_CODE[ki])
             v.frombytes(window)
         objs.append(v)
-        return v, pos, sp
+        return v, pos
     if tag == T["ERROR"]:
         idx = sd[pos]
         flags = sd[pos + 1]
@@ -687,18 +724,18 @@ def _leaf(tag, sd, pos, text, sp, objs, transferred):
             raise CloneDecodeError("bad Error record", pos)
         msg = stack = None
         if flags & 1:
-            msg, pos, sp = _read_string(sd, pos, text, sp)
+            msg = str_next()
         if flags & 2:
-            stack, pos, sp = _read_string(sd, pos, text, sp)
+            stack = str_next()
         v = ErrorValue(ERROR_NAMES[idx], msg, stack)
         objs.append(v)
-        return v, pos, sp
+        return v, pos
     if tag == T["DOM_EXCEPTION"]:
-        name, pos, sp = _read_string(sd, pos, text, sp)
-        msg, pos, sp = _read_string(sd, pos, text, sp)
+        name = str_next()
+        msg = str_next()
         v = ErrorValue(name, msg, None)
         objs.append(v)
-        return v, pos, sp
+        return v, pos
     if tag == T["REALM_SNAPSHOT"]:
         n, pos = read_len(sd, pos)
         if n > len(sd) - pos:
@@ -712,12 +749,12 @@ def _leaf(tag, sd, pos, text, sp, objs, transferred):
         except Exception as e:
             raise CloneDecodeError("RealmSnapshot bytes rejected: %s" % e) from None
         objs.append(v)
-        return v, pos + n, sp
+        return v, pos + n
     if tag == T["TRANSFER"]:
         i, pos = read_len(sd, pos)
         if i >= len(transferred):
             raise CloneDecodeError("transfer index %d out of range" % i, pos)
-        return transferred[i], pos, sp
+        return transferred[i], pos
     raise CloneDecodeError("unknown tag 0x%02x" % tag, pos - 1)
 
 

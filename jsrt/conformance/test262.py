@@ -1266,6 +1266,7 @@ class _Scheduler:
     """Runs tests on a process pool; survives hangs (watchdog) and crashes (retry alone)."""
 
     GRACE = 5.0  # extra seconds for the engine's own timeout to fire first
+    WALL_FACTOR = 10.0  # wall-clock backstop, in multiples of the CPU-time timeout
 
     def __init__(self, suite, tests, jobs, timeout, engine, progress, engine_timeout, quiet):
         self.suite = str(suite)
@@ -1276,9 +1277,10 @@ class _Scheduler:
         self.progress = progress
         self.quiet = quiet
         # The timeout counts CPU time where /proc tells it, so that a loaded machine does not
-        # turn slow tests into timeouts; wall-clock time then only has a generous backstop.
+        # turn slow tests into timeouts; wall-clock time then only has a generous backstop
+        # (the engine's own timeout= is wall-clock).
         self.cpu_watch = _cpu_seconds(os.getpid()) is not None
-        self.wall_timeout = timeout * 3 if self.cpu_watch else timeout
+        self.wall_timeout = timeout * self.WALL_FACTOR if self.cpu_watch else timeout
         self.wall_limit = self.wall_timeout + (self.GRACE if engine_timeout else 0.0)
         self.results: dict[int, Result] = {}
         self.crashes: collections.Counter = collections.Counter()
