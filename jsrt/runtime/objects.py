@@ -216,6 +216,8 @@ class JSObject:
             o = o.proto
             if o is null:
                 return False
+            if o.exotic:
+                return o.has_property(key)    # e.g. a proxy's `has` trap
 
     def get(self, key, receiver):
         """OrdinaryGet (10.1.8.1), walking ordinary prototypes in a loop."""

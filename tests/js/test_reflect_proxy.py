@@ -108,9 +108,6 @@ def test_script_output(src, expected):
 
 
 
-@pytest.mark.xfail(reason="core bug: JSObject.has_property (runtime/objects.py) calls "
-                          "[[GetOwnProperty]] on a proxy found on the prototype chain "
-                          "instead of its [[HasProperty]]", strict=False)
 def test_has_trap_reached_through_prototype_chain():
     src = ("var log = []; var p = new Proxy({}, {has(t, k) { log.push('has ' + k); return true }});"
            "console.log('x' in Object.create(p), log.join())")
