@@ -298,10 +298,21 @@ class JSTypedArray(JSObject):
 
     def get(self, key, receiver):
         if type(key) is str:
-            # Fast path: a plain decimal index.
+            # Fast path: a plain decimal index of a fixed-length view (get_index inlined).
             if key.isdigit() and key.isascii() and len(key) < 16 and (
                     key[0] != "0" or len(key) == 1):
-                return self.get_index(int(key))
+                i = int(key)
+                alen = self.alen
+                data = self.buffer.data
+                if alen is not None and data is not None and i < alen:
+                    kind = self.kind
+                    size = kind.size
+                    off = self.offset
+                    if off + alen * size > len(data):
+                        return undefined            # out of bounds after a resize
+                    v = kind.unpack_from(data, off + i * size)[0]
+                    return JSBigInt(v) if kind.is_big else float(v)
+                return self.get_index(i)
             if key[:1] in _NUMERIC_START:
                 i = _numeric_key(key)
                 if i is not MISSING:
@@ -313,6 +324,18 @@ class JSTypedArray(JSObject):
             if key.isdigit() and key.isascii() and len(key) < 16 and (
                     key[0] != "0" or len(key) == 1):
                 i = int(key)
+                if receiver is self and type(value) is float:
+                    # Fast path: a Number stored at an index of a fixed-length view.
+                    alen = self.alen
+                    data = self.buffer.data
+                    kind = self.kind
+                    if alen is not None and data is not None and i < alen and \
+                            not kind.is_big:
+                        size = kind.size
+                        off = self.offset
+                        if off + alen * size <= len(data):
+                            kind.pack_into(data, off + i * size, kind.conv(value))
+                        return True
             elif key[:1] in _NUMERIC_START:
                 i = _numeric_key(key)
             else:

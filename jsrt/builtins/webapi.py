@@ -185,6 +185,11 @@ def structured_clone(this, value=undefined, options=undefined, *rest):
     except DataCloneError as e:
         throw_dom_exception("DataCloneError", "Failed to execute 'structuredClone': %s"
                             % _plain(str(e)))
+    except (JSThrow, RecursionError, MemoryError):
+        raise                   # JS exceptions (getters) propagate; the engine maps these
+    except Exception as e:      # a bug in the codec: still never a Python error in JS
+        throw_dom_exception("DataCloneError", "Failed to execute 'structuredClone': "
+                            "internal error %s: %s" % (type(e).__name__, _plain(str(e))))
 
 
 def _plain(msg):

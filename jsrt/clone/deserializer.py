@@ -159,6 +159,8 @@ def _obj_plan(pattern):
     plan = _OBJ_PLANS.get(pattern)
     if plan is not None:
         return plan
+    if len(_OBJ_PLANS) >= PLAN_CACHE_MAX:
+        return False            # cache full: the generic loop (never compile per object)
     exprs = [_PLAN_EXPR.get(t) for t in pattern]
     if None in exprs:
         return False
@@ -178,6 +180,8 @@ def _arr_plan(pattern):
     plan = _ARR_PLANS.get(pattern)
     if plan is not None:
         return plan
+    if len(_ARR_PLANS) >= PLAN_CACHE_MAX:
+        return False
     exprs = [_PLAN_EXPR.get(t) if t != T_HOLE else "HOLE" for t in pattern]
     if None in exprs:
         return False
@@ -346,6 +350,8 @@ def _decode(realm, sec, buffers):
                 plan = arr_plans.get(pat)
                 if plan is None:
                     plan = _arr_plan(pat)
+                if not plan:
+                    break
                 items = plan(num_next, str_next)
                 o2 = JSMap(map_proto)
                 objs_append(o2)

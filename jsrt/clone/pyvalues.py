@@ -405,7 +405,10 @@ _PY_PLANS = {}
 
 
 def _py_plan(pattern):
-    """A function building the dict for this all-simple tag pattern (fixed fragments only)."""
+    """A function building the dict for this all-simple tag pattern (fixed fragments only),
+    or False once the cache is full (then the generic loop reads it)."""
+    if len(_PY_PLANS) >= 2048:
+        return False
     src = "def plan(ks, N, S):\n    return {%s}\n" % ", ".join(
         "ks[%d]: %s" % (i, _PY_EXPR[t]) for i, t in enumerate(pattern))
     ns = {"undefined": _undefined(), "__builtins__": {}}
@@ -438,6 +441,7 @@ def _decode(sec, transferred):
     table[T["HOLE"]] = itertools.repeat(_HOLE).__next__
     gi = table.__getitem__
     call = operator.call
+    T_STR = T["STRING"]
     run = _RUN.match
     run_arr = _RUN_ARR.match
     pos = 0
@@ -449,7 +453,20 @@ def _decode(sec, transferred):
     root_vals = c_vals
     while True:
         while left:
-            if c_kind == K_LIST and len(c_vals) < c_aux[0]:
+            tag = sd[pos]
+            if tag == T_NUMBER:
+                c_vals.append(num_next())
+                pos += 1
+                left -= 1
+                continue
+            if tag == T_STR:
+                c_vals.append(str_next())
+                pos += 1
+                left -= 1
+                continue
+            if left < 4 or gi(tag) is None:
+                m = None        # short or not simple: item by item
+            elif c_kind == K_LIST and len(c_vals) < c_aux[0]:
                 m = run_arr(sd, pos, pos + min(left, c_aux[0] - len(c_vals)))
             else:
                 m = run(sd, pos, pos + left)
@@ -468,6 +485,11 @@ def _decode(sec, transferred):
             tag = sd[pos]
             pos += 1
             left -= 1
+            g = gi(tag)
+            if g is not None and (tag != T["HOLE"] or (c_kind == K_LIST and
+                                                       len(c_vals) < c_aux[0])):
+                c_vals.append(g())
+                continue
             if tag == T["INT"]:
                 v = _unpack_q(sd, pos)[0]
                 pos += 8

@@ -185,7 +185,7 @@ class Serializer:
         t_date = JSDateObject
         memo = self.memo
         stack = self.stack
-        stack.append([F_VALS, None, [root], None, 0, 0, "root", None, None])
+        stack.append([F_VALS, None, [root], None, 0, 0, "root", None, None, 1])
         try:
             while stack:
                 f = stack[-1]
@@ -196,7 +196,7 @@ class Serializer:
                 vals = f[2]
                 tb = f[3]
                 i = f[4]
-                n = len(vals)
+                n = f[9]            # the number of values when the container was met
                 fixed = type(f[6]) is str        # root, Map, Set: values never re-read
                 ep = f[5]
                 pushed = False
@@ -253,7 +253,7 @@ class Serializer:
                 f[4] = i
                 if pushed:
                     continue
-                if i < len(vals):
+                if i < f[9]:
                     # JS ran: the rest of this object / array is read one by one
                     f[0] = F_LAZY_OBJ if type(f[6]) is tuple else F_LAZY_ARR
                     continue
@@ -289,10 +289,12 @@ class Serializer:
                 self.strs.extend(filter(_is_str, vals))
                 if not extra:
                     return False
-                self.stack.append([F_VALS, o, vals, tb, n, self.epoch, labels, extra, holes])
+                self.stack.append([F_VALS, o, vals, tb, n, self.epoch, labels, extra, holes,
+                                   n])
                 return True
             if tb is not None:
-                self.stack.append([F_VALS, o, vals, tb, 0, self.epoch, labels, extra, holes])
+                self.stack.append([F_VALS, o, vals, tb, 0, self.epoch, labels, extra, holes,
+                                   n])
                 return True
         out = self.out
         ep = self.epoch
@@ -333,7 +335,7 @@ class Serializer:
                 i += 1
                 if pushed:
                     self.stack.insert(base, [F_VALS, o, vals, None, i, ep, labels, extra,
-                                             holes])
+                                             holes, n])
                     return True
                 if self.epoch != ep:
                     break
@@ -352,7 +354,7 @@ class Serializer:
                 i += 1
                 if pushed is not None:
                     self.stack.insert(base, [F_VALS, o, vals, None, i, ep, labels, extra,
-                                             holes])
+                                             holes, n])
                     return True
                 continue
             else:
@@ -361,7 +363,7 @@ class Serializer:
         else:
             if not extra:
                 return False
-        self.stack.append([F_VALS, o, vals, None, i, ep, labels, extra, holes])
+        self.stack.append([F_VALS, o, vals, None, i, ep, labels, extra, holes, n])
         return True
 
     def _lazy_step(self, f):
@@ -382,7 +384,7 @@ class Serializer:
                     return pushed
             return False
         i = f[4]
-        if i >= len(f[2]):
+        if i >= f[9]:
             extra = f[7]
             if extra:
                 f[0] = F_GEN
@@ -747,7 +749,7 @@ class Serializer:
         self._shape(keys)
         if not keys:
             return False
-        self.stack.append([F_GEN, o, iter(keys), None, 0, 0, keys, None, None])
+        self.stack.append([F_GEN, o, iter(keys), None, 0, 0, keys, None, None, 0])
         return True
 
     def _begin_array(self, o):
@@ -769,7 +771,7 @@ class Serializer:
         if n == 0 and not extra:
             return False
         if n == 0:
-            self.stack.append([F_GEN, o, iter(extra), None, 0, 0, extra, None, None])
+            self.stack.append([F_GEN, o, iter(extra), None, 0, 0, extra, None, None, 0])
             return True
         return self._start(o, a, None, extra)
 
@@ -858,7 +860,14 @@ _ENC_CONST = {Undefined: TAGS["UNDEFINED"], Null: TAGS["NULL"], type(HOLE): TAGS
 _ENC_NS = {"T": B_TRUE, "F": B_FALSE, "__builtins__": {}}
 
 
+def _no_plan(v, out, N, S):
+    """The plan once the cache is full: nothing written here, the loop does it all."""
+    return 0
+
+
 def _enc_plan(sig):
+    if len(_ENC_PLANS) >= ENC_PLAN_CACHE_MAX:
+        return _no_plan
     calls = []
     tags = []           # byte-string pieces and bool expressions, in order
     p = 0

@@ -326,3 +326,82 @@ def test_realm_snapshot_structured_clone_in_js():
     assert other.eval("res.join()") == "10"
     back = jc.deserialize_python(data)
     assert type(back).__name__ == "RealmSnapshot"
+
+
+def test_clone_codec_python_values():
+    from jsrt.clone.codec import CloneCodec, StoredDataCloneError
+    from jsrt.store.errors import DataCloneError as StoreDataCloneError
+    from jsrt.store.codec import MISSING
+    c = CloneCodec()
+    v = {"id": 7, "name": "n", "tags": ["a"], "when": datetime.datetime(2021, 1, 1)}
+    assert c.decode(c.encode(v)) == v
+    assert c.evaluate_key_path(v, "id") == 7
+    assert c.evaluate_key_path(v, ["id", "name"]) == [7, "n"]
+    assert c.evaluate_key_path(v, "nope") is MISSING
+    assert c.can_inject_key(v, "a.b") and not c.can_inject_key(v, "name.b")
+    c.inject_key(v, "a.b", 5.0)
+    assert v["a"] == {"b": 5.0}
+    with pytest.raises(StoredDataCloneError) as e:
+        c.encode({"x": object()})
+    assert isinstance(e.value, StoreDataCloneError) and isinstance(e.value, jsrt.DataCloneError)
+    with pytest.raises(StoreDataCloneError):
+        c.decode(b"garbage")
+
+
+def test_clone_codec_js_values(realm):
+    from jsrt.clone.codec import CloneCodec
+    from jsrt.store.codec import MISSING
+    c = CloneCodec(realm)
+    v = js(realm, "({id: 5, s: 'hello', a: {b: [1, 'x']}, d: new Date(0), "
+                  "buf: new Uint8Array([1, 2]), n: null})")
+    d = c.decode(c.encode(v))
+    assert c.evaluate_key_path(d, "id") == 5.0
+    assert c.evaluate_key_path(d, "s.length") == 5.0
+    assert c.evaluate_key_path(d, "a.b") == [1.0, "x"]
+    assert c.evaluate_key_path(d, "d") == datetime.datetime(1970, 1, 1)
+    assert c.evaluate_key_path(d, "buf") == b"\x01\x02"
+    assert c.evaluate_key_path(d, "n") is None
+    assert c.evaluate_key_path(d, "a.zz") is MISSING
+    assert c.can_inject_key(d, "x.y") and not c.can_inject_key(d, "s.y")
+    c.inject_key(d, "x.y", datetime.datetime(1970, 1, 2))
+    realm.globals["d"] = d
+    assert realm.eval("d.x.y instanceof Date && d.x.y.getTime() === 86400000") is True
+    # the same bytes read as Python values
+    py = CloneCodec().decode(c.encode(v))
+    assert py["id"] == 5.0 and py["a"] == {"b": [1.0, "x"]}
+
+
+def test_plan_caches_are_bounded(realm, monkeypatch):
+    """With full plan caches nothing is compiled any more; everything still decodes."""
+    from jsrt.clone import deserializer, serializer, pyvalues
+    monkeypatch.setattr(deserializer, "PLAN_CACHE_MAX", 0)
+    monkeypatch.setattr(serializer, "ENC_PLAN_CACHE_MAX", 0)
+    monkeypatch.setattr(deserializer, "_OBJ_PLANS", {})
+    monkeypatch.setattr(deserializer, "_ARR_PLANS", {})
+    monkeypatch.setattr(serializer, "_ENC_PLANS", {})
+    monkeypatch.setattr(serializer, "_ARR_KINDS", {})
+    monkeypatch.setattr(pyvalues, "_PY_PLANS", {i: None for i in range(2048)})
+    assert roundtrip_check(realm, "[{a: 1, b: 'x', c: true}, [1, 'y', null], "
+                                  "new Map([['k', 1]]), {q: [{r: 2}]}]",
+                           "b[0].b === 'x' && b[1][1] === 'y' && b[2].get('k') === 1 && "
+                           "b[3].q[0].r === 2") is True
+    assert jc.deserialize_python(jc.serialize_python({"a": 1.5, "b": "x"})) == {"a": 1.5,
+                                                                                "b": "x"}
+
+
+def test_mutation_during_serialization_follows_the_spec(realm):
+    """Keys are listed when a container is met; later changes made by getters are seen
+    for keys still to come, deleted ones are skipped, added ones are not serialized."""
+    v = js(realm, """(function(){
+        var arr = [{get g() { arr[1] = 'filled'; arr[2] = 'changed'; arr.length = 3;
+                              return 0; }}, , 3, 4];
+        var m = new Map([['a', {get g() { m.set('c', 3); m.delete('b'); return 0; }}],
+                         ['b', 2]]);
+        var o = {first: {get g() { delete o.second; o.late = 1; return 0; }}, second: 2,
+                 arr: arr, m: m};
+        return o; })()""")
+    c = jc.deserialize(realm, jc.serialize(realm, v))
+    realm.globals["c"] = c
+    assert realm.eval("[c.arr.length, 1 in c.arr, c.arr[2], 3 in c.arr, c.m.size, "
+                      "c.m.get('b'), c.m.has('c'), 'second' in c, 'late' in c].join()") == \
+        "4,false,changed,false,2,2,false,false,false"
