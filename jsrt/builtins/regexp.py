@@ -25,6 +25,10 @@ building a result array per match or calling the flag getters.
 The compiler's regular expression literals call ``%RegExp.create%`` through
 ``realm.make_regexp(pattern, flags)`` (:func:`create_from_literal`).
 
+The legacy static properties (``RegExp.$1`` ... ``RegExp.lastMatch``) are
+there as V8 has them; the realm's last match lives in
+``realm.intrinsics["%RegExpLegacyStatics%"]``.
+
 Sections cited are those of ECMA-262 2025.
 """
 
@@ -262,7 +266,9 @@ def _check_prototype(p, values):
                 return False
         elif type(v) is not JSFunction or v.fn is not expected:
             return False
-    if len(_PRISTINE_SEEN) > 64:
+    if len(_PRISTINE_SEEN) >= 4:
+        # Few realms are live at once; a small cache keeps dead realms' heaps
+        # from being held here.
         _PRISTINE_SEEN.clear()
     _PRISTINE_SEEN[id(p)] = (p, values)
     return True
@@ -321,6 +327,7 @@ def _builtin_match(r, s):
     # 15. If global or sticky, Set(R, "lastIndex", e, true).
     if g or y:
         set_last_index(r, float(m.end))
+    STATE.realm.intrinsics["%RegExpLegacyStatics%"].last = (s, m, start)
     return m, start
 
 
@@ -641,15 +648,18 @@ def regexp_symbol_match(this, string=undefined, *rest):
         pos = 0
         n = len(s)
         exec_ = matcher.exec
+        m = last = None
         while pos <= n:
             m = exec_(s, pos)
             if m is None:
                 break
+            last = m
             out.append(m.groups[0])
             e = m.end
             pos = advance_string_index(s, e, unicode) if e == m.start else e
-        if not out:
+        if last is None:
             return null
+        STATE.realm.intrinsics["%RegExpLegacyStatics%"].last = (s, last, last.start)
         return ops.new_array(out)
     # 3. Let flags be ? ToString(? Get(rx, "flags")).
     flags = ops.to_string(rx.get("flags", rx))
@@ -746,6 +756,9 @@ def _fast_matches(rx, s):
         out.append((m, m.start))
         e = m.end
         pos = advance_string_index(s, e, unicode) if e == m.start else e
+    if out:
+        m, start = out[-1]
+        STATE.realm.intrinsics["%RegExpLegacyStatics%"].last = (s, m, start)
     return out
 
 
@@ -975,6 +988,7 @@ def _split_fast(matcher, s, lim):
         if e == p:
             q = advance_string_index(s, q, unicode)
             continue
+        STATE.realm.intrinsics["%RegExpLegacyStatics%"].last = (s, m, q)
         out.append(s[p:q])
         if len(out) == lim:
             return out
@@ -986,6 +1000,96 @@ def _split_fast(matcher, s, lim):
         q = p
     out.append(s[p:size])
     return out
+
+
+# ---------------------------------------------------------------------------
+# Legacy static properties: RegExp.$1-$9, input ($_), lastMatch ($&),
+# lastParen ($+), leftContext ($`), rightContext ($')
+# https://github.com/tc39/proposal-regexp-legacy-features
+#
+# As V8 has them: accessors on %RegExp% that read the last successful match
+# of any built-in exec in the realm (subclass instances included), "" before
+# the first one, with no this-value checks; only input / $_ can be set.
+# ---------------------------------------------------------------------------
+
+class RegExpLegacyStatics:
+    """The realm's last successful match: ``last`` is (input, Match, start)
+    or None (``realm.intrinsics["%RegExpLegacyStatics%"]``); ``input`` is
+    (assigned string, the ``last`` it was assigned over) after RegExp.input = v,
+    good until the next match."""
+    __slots__ = ("last", "input")
+
+    def __init__(self):
+        self.last = None
+        self.input = None
+
+    def value(self, what):
+        last = self.last
+        if what == "input":
+            assigned = self.input
+            if assigned is not None and assigned[1] is last:
+                return assigned[0]
+            return "" if last is None else last[0]
+        if last is None:
+            return ""
+        s, m, start = last
+        if type(what) is int:
+            groups = m.groups
+            v = groups[what] if what < len(groups) else None
+            return "" if v is None else v
+        if what == "lastMatch":
+            return s[start:m.end]
+        if what == "lastParen":
+            groups = m.groups
+            v = groups[-1] if len(groups) > 1 else None
+            return "" if v is None else v
+        if what == "leftContext":
+            return s[:start]
+        return s[m.end:]  # rightContext
+
+
+class RegExpLegacyAccessor(JSFunction):
+    """A getter (or the input setter) of one legacy static property."""
+    __slots__ = ("what", "setter")
+
+    def __init__(self, realm, name, what, setter):
+        JSFunction.__init__(self, realm.intrinsics["%Function.prototype%"], self._call, realm)
+        self.props["length"] = 1.0 if setter else 0.0
+        self.props["name"] = ("set " if setter else "get ") + name
+        self.flags = FLAGS_FN
+        self.what = what
+        self.setter = setter
+
+    def _call(self, this, value=undefined, *rest):
+        statics = self.realm.intrinsics["%RegExpLegacyStatics%"]
+        if self.setter:
+            if self.what == "input":
+                statics.input = (ops.to_string(value), statics.last)
+            return undefined
+        return statics.value(self.what)
+
+
+#: (name, alias, what) of the legacy static accessors, in V8's order.
+LEGACY_STATICS = (
+    ("input", "$_", "input"),
+    ("lastMatch", "$&", "lastMatch"),
+    ("lastParen", "$+", "lastParen"),
+    ("leftContext", "$`", "leftContext"),
+    ("rightContext", "$'", "rightContext"),
+)
+
+
+def _install_legacy_statics(realm, ctor):
+    realm.intrinsics["%RegExpLegacyStatics%"] = RegExpLegacyStatics()
+    rows = []
+    for name, alias, what in LEGACY_STATICS:
+        rows.append((name, what))
+        rows.append((alias, what))
+    rows.extend(("$%d" % i, i) for i in range(1, 10))
+    for name, what in rows:
+        getter = RegExpLegacyAccessor(realm, name, what, False)
+        setter = RegExpLegacyAccessor(realm, name, what, True)
+        ctor._store(name, Accessor(getter, setter), C)
 
 
 # ---------------------------------------------------------------------------
@@ -1035,6 +1139,7 @@ def setup(realm):
                             "%RegExp.prototype%")
     intr["%RegExp%"] = ctor
     define_getters(realm, ctor, [(SYM_SPECIES, regexp_species, None)])
+    _install_legacy_statics(realm, ctor)
     m = define_methods(realm, rp, PROTO_METHODS)
     intr["%RegExp.prototype.exec%"] = m["exec"]
     define_getters(realm, rp, [("flags", regexp_flags, None)])

@@ -285,7 +285,6 @@ def _parse_value(rest: str, block: list[str], key: str) -> Any:
     content = [b for b in block if b.strip() and not b.strip().startswith("#")]
     if not content:
         return None
-    indent = min(_indent_of(b) for b in content)
     if content[0].strip() == "-" or content[0].strip().startswith("- "):
         return _block_sequence(block, key)
     return _parse_mapping(_dedent(block))
@@ -1255,6 +1254,7 @@ def _cpu_seconds(pid: int) -> float | None:
 
 
 _CLK_TCK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+_KILL = getattr(signal, "SIGKILL", signal.SIGTERM)
 
 
 def _mp_context():
@@ -1339,7 +1339,9 @@ class _Scheduler:
             suspects = sorted(set(i for i in suspects if i not in self.results))
             waiting = set(suspects)
             pending = [
-                t.index for t in self.tests if t.index not in self.results and t.index not in waiting
+                t.index
+                for t in self.tests
+                if t.index not in self.results and t.index not in waiting
             ]
         return [self.results[t.index] for t in self.tests]
 
@@ -1398,7 +1400,7 @@ class _Scheduler:
                 pid = int(slots[s * _Runner.SLOT])
                 if pid > 0:
                     try:
-                        os.kill(pid, signal.SIGKILL if hasattr(signal, "SIGKILL") else signal.SIGTERM)
+                        os.kill(pid, _KILL)
                     except OSError:
                         pass
             executor.shutdown(wait=False, cancel_futures=True)
@@ -1429,7 +1431,7 @@ class _Scheduler:
             if slots[b + 1] != idx or slots[b + 3] != started:
                 continue
             try:
-                os.kill(pid, signal.SIGKILL if hasattr(signal, "SIGKILL") else signal.SIGTERM)
+                os.kill(pid, _KILL)
             except OSError:
                 continue
             mode = _MODE_NAMES.get(slots[b + 2], "?")
@@ -1591,7 +1593,11 @@ def _build_parser(prog: str = "jsrt test262") -> argparse.ArgumentParser:
 
 
 def run_from_args(args: argparse.Namespace) -> int:
-    """Run with parsed arguments; the exit status (0: no failures, 1: failures, 2: error)."""
+    """Run with parsed arguments; the exit status (0: no failures, 1: failures, 2: error).
+
+    Ctrl-C or SIGTERM stops the run and reports what finished (exit status 130).
+    """
+    previous = _term_as_interrupt()
     try:
         summary = run_tests(
             args.paths,
@@ -1605,6 +1611,9 @@ def run_from_args(args: argparse.Namespace) -> int:
     except (FileNotFoundError, ImportError) as exc:
         print(f"jsrt test262: {exc}", file=sys.stderr)
         return 2
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
             json.dump(summary.to_json(), f, indent=1, ensure_ascii=False)
@@ -1621,6 +1630,19 @@ def run_from_args(args: argparse.Namespace) -> int:
     if summary.interrupted:
         return 130
     return 1 if summary.failed else 0
+
+
+def _term_as_interrupt():
+    """Make SIGTERM (``timeout``, CI cancellation) stop the run like Ctrl-C; the old handler."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGTERM"):
+        return None
+
+    def handler(signum, frame):
+        raise KeyboardInterrupt
+
+    return signal.signal(signal.SIGTERM, handler)
 
 
 def add_subcommand(subparsers) -> argparse.ArgumentParser:

@@ -260,8 +260,34 @@ CASES = [
 ]
 
 
+# Annex-B-style legacy static properties, as V8 has them (the proposal
+# https://github.com/tc39/proposal-regexp-legacy-features; node prints these).
+LEGACY_CASES = [
+    ("/(a)(b)?/.test('xaby'); "
+     'console.log(JSON.stringify([RegExp.$1, RegExp.$2, RegExp.$3, RegExp.input, RegExp.lastMatch, RegExp.lastParen, RegExp.leftContext, RegExp.rightContext, RegExp[\'$_\'], RegExp[\'$&\'], RegExp[\'$+\'], RegExp[\'$`\'], RegExp["$\'"]]))',
+     '["a","b","","xaby","ab","b","x","y","xaby","ab","b","x","y"]\n'),
+    ("'zzz'.replace(/z/g, 'y'); console.log(RegExp.lastMatch, RegExp.leftContext); "
+     'RegExp.input = 5; console.log(typeof RegExp.input, RegExp.$_, RegExp.lastMatch); '
+     "/q/.exec('aqa'); console.log(RegExp.input); RegExp.$1 = 'q'; "
+     'console.log(JSON.stringify(RegExp.$1))',
+     'z zz\nstring 5 z\naqa\n""\n'),
+    ("/(x)/.exec('no'); console.log(JSON.stringify([RegExp.$1, RegExp.lastMatch])); "
+     "'a-b'.split(/(-)/); console.log(RegExp.$1, RegExp.lastMatch); 'a1b2'.match(/\\d/g); "
+     'console.log(RegExp.lastMatch, JSON.stringify(RegExp.rightContext))',
+     '["",""]\n- -\n2 ""\n'),
+    ("var d = Object.getOwnPropertyDescriptor(RegExp, '$1'); "
+     'console.log(d.get.name, d.set.name, d.enumerable, d.configurable); '
+     'console.log(Object.getOwnPropertyNames(RegExp).join())',
+     "get $1 set $1 false true\nlength,name,prototype,input,$_,lastMatch,$&,lastParen,$+,leftContext,$`,rightContext,$',$1,$2,$3,$4,$5,$6,$7,$8,$9\n"),
+]
+
 @pytest.mark.parametrize("src,expected", CASES)
 def test_regexp_output(src, expected):
+    assert run(src) == expected
+
+
+@pytest.mark.parametrize("src,expected", LEGACY_CASES)
+def test_regexp_legacy_statics(src, expected):
     assert run(src) == expected
 
 
@@ -319,6 +345,17 @@ def test_snapshot_state_leaves_out_the_matcher():
         STATE.realm = prev
     assert m.arr[1:] == ["12", "34"] and dup.matcher is not None
     assert dup.props["lastIndex"] == 7.0
+
+
+def test_regexps_survive_a_realm_snapshot():
+    b = jsrt.RealmBuilder()
+    v = b.eval_script("var re = /(\\d+)-(\\d+)/g; /(x)/.test('axb'); "
+                      "var it = 'a1b2'.matchAll(/\\d/g); it.next(); re")
+    r = jsrt.RealmSnapshot.instantiate(jsrt.RealmSnapshot.compile(b, [v]))
+    out = r.eval("[RegExp.$1, re.exec('a 12-34')[2], re.lastIndex, RegExp.$1, String(re), "
+                 "it.next().value[0], it.next().done].join()")
+    # RegExp.$1 is "": the last match before the snapshot (matchAll's /\\d/) had no group
+    assert out == ",34,7,12,/(\\d+)-(\\d+)/g,2,true"
 
 
 def test_fast_and_generic_paths_agree():
