@@ -50,7 +50,12 @@ def bench_scaling(n_scripts, iters, rounds):
     try:
         for p in pools.values():
             p.wait_ready(600)
-            list(p.map([src] * len(pools) * 2))          # compile the script on each worker
+        # warm up: compile the script on each worker, and run a few seconds of the work
+        # (this machine's CPU speed ramps up under sustained load: the first seconds of a
+        # CPU-bound run are up to 2x slower, which would favour whichever pool runs second)
+        for _ in range(2):
+            for p in pools.values():
+                list(p.map([src] * len(pools) * 2))
         best = {k: float("inf") for k in pools}
         cpu = {}
         for _ in range(rounds):
@@ -193,7 +198,7 @@ def main(argv=None):
     print("jsrt worker pool benchmark (%d cores; load average %s)"
           % (os.cpu_count() or 1, " ".join("%.1f" % x for x in os.getloadavg())))
 
-    a = bench_scaling(8, 20000 if quick else 300000, 1 if quick else 3)
+    a = bench_scaling(8, 20000 if quick else 600000, 1 if quick else 5)
     speedup = a["t1"] / a["tN"]
     rows.append(("(a) 8 CPU-bound scripts: 1 worker / %d workers" % a["N"],
                  "%.2f s / %.2f s" % (a["t1"], a["tN"]), "speedup %.2fx" % speedup,
