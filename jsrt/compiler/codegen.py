@@ -195,7 +195,7 @@ class CodeGen:
         self.emit(P.ret(P.name("_cv")))
         fdef = P.funcdef("__script__", params, body)
         mod = A.Module(body=[fdef], type_ignores=[])
-        A.fix_missing_locations(mod)
+        P.fix_locations(mod)
         var_names = [n for n in fi.var_names]
         lex = [(b.name, b.kind) for b in sc.bindings.values() if b.lexical]
         funcs = [s.id.name for s in fi.hoisted]
@@ -225,7 +225,7 @@ class CodeGen:
         self.emit(P.ret(P.name("R_undef")))
         fdef = P.funcdef("__script__", ["this", "_env", "_phase"], body)
         mod = A.Module(body=[fdef], type_ignores=[])
-        A.fix_missing_locations(mod)
+        P.fix_locations(mod)
         var_names = list(fi.var_names)
         lex = [(b.name, b.kind) for b in sc.bindings.values()
                if b.lexical or b.kind in ("import",) or b.name == "*default*"]

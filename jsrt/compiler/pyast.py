@@ -143,3 +143,51 @@ def funcdef(fname, params, body, vararg=None, defaults=(), kwonly=(), kw_default
 
 def starred(v):
     return A.Starred(value=v, ctx=LOAD)
+
+
+_NO_LOCATION = (A.expr_context, A.boolop, A.operator, A.unaryop, A.cmpop)
+_has_loc = {}
+
+
+def fix_locations(root):
+    """Give every node without a source position its parent's (what
+    ``ast.fix_missing_locations`` does, about three times faster: the generated AST
+    of a large library has hundreds of thousands of nodes)."""
+    AST = A.AST
+    has_loc = _has_loc
+    stack = [(root, 1, 0, 1, 0)]
+    pop = stack.pop
+    push = stack.append
+    while stack:
+        node, ln, co, eln, eco = pop()
+        t = type(node)
+        h = has_loc.get(t)
+        if h is None:
+            h = has_loc[t] = "lineno" in t._attributes
+        d = node.__dict__
+        if h:
+            if "lineno" in d:
+                ln = d["lineno"]
+            else:
+                node.lineno = ln
+            if "col_offset" in d:
+                co = d["col_offset"]
+            else:
+                node.col_offset = co
+            e = d.get("end_lineno")
+            if e is None:
+                node.end_lineno = eln
+            else:
+                eln = e
+            e = d.get("end_col_offset")
+            if e is None:
+                node.end_col_offset = eco
+            else:
+                eco = e
+        for v in d.values():
+            if type(v) is list:
+                for x in v:
+                    if isinstance(x, AST) and not isinstance(x, _NO_LOCATION):
+                        push((x, ln, co, eln, eco))
+            elif isinstance(v, AST) and not isinstance(v, _NO_LOCATION):
+                push((v, ln, co, eln, eco))
