@@ -149,11 +149,13 @@ _NO_LOCATION = (A.expr_context, A.boolop, A.operator, A.unaryop, A.cmpop)
 _has_loc = {}
 
 
-def fix_locations(root):
+def fix_locations(root, rename=None, used=None):
     """Give every node without a source position its parent's (what
-    ``ast.fix_missing_locations`` does, about three times faster: the generated AST
-    of a large library has hundreds of thousands of nodes)."""
+    ``ast.fix_missing_locations`` does, faster: the generated AST of a large library has
+    hundreds of thousands of nodes).  In the same pass, a loaded name found in ``rename``
+    is renamed to its value there and its old name added to the set ``used``."""
     AST = A.AST
+    Name = A.Name
     has_loc = _has_loc
     stack = [(root, 1, 0, 1, 0)]
     pop = stack.pop
@@ -165,6 +167,11 @@ def fix_locations(root):
         if h is None:
             h = has_loc[t] = "lineno" in t._attributes
         d = node.__dict__
+        if t is Name and rename is not None:
+            r = rename.get(d["id"])
+            if r is not None:
+                used.add(d["id"])
+                node.id = r
         if h:
             if "lineno" in d:
                 ln = d["lineno"]

@@ -17,7 +17,6 @@ import pickle
 import threading
 import types
 
-from ..runtime.values import MISSING
 from ..compiler import code_index, unit_codes, unit_registry
 
 _load_ctx = threading.local()
@@ -44,8 +43,13 @@ def make_cell():
     return types.CellType()
 
 
+class EmptyCell:
+    """The state of a cell that holds nothing (pickled by reference; MISSING cannot
+    mark it: compiled code keeps the MISSING sentinel itself in cells)."""
+
+
 def set_cell(cell, state):
-    if state is not MISSING:
+    if state is not EmptyCell:
         cell.cell_contents = state
     return cell
 
@@ -125,7 +129,7 @@ class HeapPickler(pickle.Pickler):
             try:
                 v = obj.cell_contents
             except ValueError:
-                v = MISSING
+                v = EmptyCell
             return (make_cell, (), v, None, None, set_cell)
         if t is types.GeneratorType or t is types.CoroutineType:
             raise CaptureError(obj, "a suspended generator or async function")
