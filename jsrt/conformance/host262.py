@@ -116,13 +116,19 @@ def _engine_of(realm: Any):
 
 
 def _find_detach(engine) -> Callable | None:
-    """The engine's DetachArrayBuffer, if it has one yet (``jsrt.runtime``)."""
-    runtime = getattr(engine, "runtime", None)
-    if runtime is None:
+    """The engine's DetachArrayBuffer, if it has one (jsrt: ``jsrt.builtins.typedarray``)."""
+    places = [getattr(engine, "runtime", None)]
+    for sub in (".builtins.typedarray", ".runtime"):
         try:
-            runtime = importlib.import_module(engine.__name__ + ".runtime")
+            places.append(importlib.import_module(engine.__name__ + sub))
         except ImportError:
-            return None
+            pass
+    for place in places:
+        for name in ("detach_array_buffer", "DetachArrayBuffer"):
+            fn = getattr(place, name, None)
+            if callable(fn):
+                return fn
+    return None
     for name in ("detach_array_buffer", "DetachArrayBuffer"):
         fn = getattr(runtime, name, None)
         if callable(fn):
