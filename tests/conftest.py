@@ -1,6 +1,4 @@
 import os
-import shutil
-import subprocess
 import sys
 
 import pytest
@@ -18,23 +16,7 @@ def realm():
     return r
 
 
-def run_js(source, filename="test.js"):
-    """Run a script in a fresh realm (event loop included) and return its stdout text."""
-    import jsrt
-    out = []
-    r = jsrt.Realm(console=lambda stream, text: out.append(text) if stream == "stdout" else None)
-    r.eval(source, filename)
-    r.run()
-    return "".join(out)
-
-
-def node_available():
-    return shutil.which("node") is not None
-
-
-def run_node(source):
-    p = subprocess.run(["node", "-e", source], capture_output=True, text=True, timeout=60)
-    return p.stdout
+from jshelpers import node_available, run_js, run_node  # noqa: F401,E402  (older imports)
 
 
 def pytest_configure(config):

@@ -3,7 +3,7 @@ Array.prototype method, on dense and sparse arrays, subclasses, proxies and arra
 
 import pytest
 
-from conftest import run_js, run_node, node_available
+from jshelpers import run_js, run_node, node_available
 
 # Each row: a script and what node 20 prints for it.
 CASES = [

@@ -5,7 +5,7 @@ import subprocess
 
 import pytest
 
-from conftest import run_js, node_available
+from jshelpers import run_js, node_available
 
 CASES = [
     ("var m = new Map([[1, 'a'], [NaN, 'nan'], [-0, 'zero'], [true, 't'], ['1', 's']]); console.log(m.size, m.get(1), m.get(NaN), m.get(0), m.get(-0), m.get(true), m.get('1'), m.get(1.0), m.get(false))",

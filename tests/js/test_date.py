@@ -16,7 +16,7 @@ import jsrt
 from jsrt.realm import from_utf16
 from jsrt.runtime import dates
 
-from conftest import run_js
+from jshelpers import run_js
 
 
 @pytest.fixture(autouse=True)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import run_js
+from jshelpers import run_js
 
 CASES = [
     ("function fib(n){return n<2?n:fib(n-1)+fib(n-2)} console.log(fib(15))", "610\n"),

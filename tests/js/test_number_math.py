@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from conftest import run_js, run_node
+from jshelpers import run_js, run_node
 from jsrt.realm import from_utf16
 
 CASES = [

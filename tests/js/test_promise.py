@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from conftest import run_js, node_available
+from jshelpers import run_js, node_available
 
 
 def _async_supported():

@@ -13,7 +13,7 @@ import pytest
 import jsrt
 from jsrt.realm import from_utf16
 
-from conftest import run_js
+from jshelpers import run_js
 
 
 def run(src):

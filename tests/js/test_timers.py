@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from conftest import run_js, node_available
+from jshelpers import run_js, node_available
 
 CASES = [
     ("setTimeout(() => console.log('b'), 2); setTimeout(() => console.log('a'), 1); console.log('sync')",

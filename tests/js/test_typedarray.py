@@ -3,7 +3,7 @@ differential run against node (the reference for typed-array output) when presen
 
 import pytest
 
-from conftest import run_js, node_available, run_node
+from jshelpers import run_js, node_available, run_node
 
 CASES = [
     # construction and element conversion
