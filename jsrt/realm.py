@@ -36,11 +36,14 @@ def from_utf16(s):
 JS_CODE_PREFIXES = ("__script__", "_F", "_G", "_I", "_C", "_D")
 
 
-def _is_js_code(code):
-    n = code.co_name
-    if n == "__script__":
-        return True
-    return n[:2] in ("_F", "_G", "_I", "_C", "_D") and n[2:].isdigit()
+def _is_js_code(code, _cache={}):
+    r = _cache.get(code.co_name)
+    if r is None:
+        n = code.co_name
+        r = n == "__script__" or (n[:2] in ("_F", "_G", "_I", "_C", "_D") and n[2:].isdigit())
+        if len(_cache) < 4096:
+            _cache[n] = r
+    return r
 
 
 class Realm:
@@ -767,6 +770,9 @@ def capture_frames(tb=None, skip=1):
     """'fn (file:line:col)' strings for the JS frames, innermost first."""
     frames = []
     seen = set()
+    desc = _frame_desc
+    if len(desc) > 65536:
+        desc.clear()
     if tb is not None:
         chain = []
         t = tb
@@ -775,29 +781,43 @@ def capture_frames(tb=None, skip=1):
             t = t.tb_next
         chain.reverse()
         for fr, lasti in chain:
-            if _is_js_code(fr.f_code):
+            code = fr.f_code
+            if _is_js_code(code):
                 seen.add(id(fr))
-                frames.append(_describe_frame(fr.f_code, lasti))
+                d = desc.get((code, lasti))
+                if d is None:
+                    d = desc[(code, lasti)] = _describe_frame(code, lasti)
+                frames.append(d)
     f = sys._getframe(skip)
     while f is not None:
-        if id(f) not in seen and _is_js_code(f.f_code):
-            frames.append(_describe_frame(f.f_code, f.f_lasti))
+        code = f.f_code
+        if id(f) not in seen and _is_js_code(code):
+            lasti = f.f_lasti
+            d = desc.get((code, lasti))
+            if d is None:
+                d = desc[(code, lasti)] = _describe_frame(code, lasti)
+            frames.append(d)
         f = f.f_back
     return frames
+
+
+#: (code, instruction offset) -> its frame description; errors thrown in a loop (and
+#: every error of a deep stack) describe the same few frames again and again.
+_frame_desc = {}
 
 
 def _describe_frame(code, lasti):
     line = code.co_firstlineno
     col = 0
     try:
-        pos = list(code.co_positions())
         i = lasti // 2
-        if 0 <= i < len(pos):
-            p = pos[i]
-            if p[0] is not None:
-                line = p[0]
-            if p[2] is not None:
-                col = p[2]
+        for n, p in enumerate(code.co_positions()):
+            if n == i:
+                if p[0] is not None:
+                    line = p[0]
+                if p[2] is not None:
+                    col = p[2]
+                break
     except Exception:
         pass
     name = code.co_name
