@@ -68,6 +68,34 @@ def _scan_index_keys(p, epoch, keys):
 def _proto_clean(o):
     """True when no object on ``o``'s prototype chain can have an element.
 
+    The answer for the last prototype asked about is remembered while
+    INDEX_EPOCH is unchanged and the dense arrays on its chain stay empty (the
+    array methods ask about the same ``Array.prototype`` over and over).
+    """
+    p = o.proto
+    last = _CLEAN_LAST
+    if last[1] == INDEX_EPOCH[0] and last[0]() is p:
+        for q in last[2]:
+            a = q.arr
+            if a is None or a:
+                break
+        else:
+            return True
+    return _proto_clean_scan(o)
+
+
+def _dead():
+    return None
+
+
+#: (weak reference to the prototype, INDEX_EPOCH, the dense arrays on its chain, the
+#: array when there is exactly one) of the last chain ``_proto_clean_scan`` found clean.
+_CLEAN_LAST = [_dead, -1, (), None]
+
+
+def _proto_clean_scan(o):
+    """``_proto_clean`` without the one-entry cache.
+
     Then a hole in a dense array is absent for HasProperty, reads as undefined,
     and a [[Set]] of it defines an own data property (if ``o`` is extensible).
     A dense Array prototype is checked directly (its list must be empty: the
@@ -76,8 +104,9 @@ def _proto_clean(o):
     an object may gain an index key) is unchanged, or else while the object's
     keys are the same tuple as when it was computed.
     """
-    p = o.proto
+    first = p = o.proto
     epoch = INDEX_EPOCH[0]
+    arrays = []
     while p is not null:
         t = type(p)
         if t is JSArray:
@@ -85,6 +114,7 @@ def _proto_clean(o):
             a = p.arr
             if a is None or a:
                 return False
+            arrays.append(p)
         elif t is JSObject or (not p.exotic and isinstance(p, JSObject)
                                and type(p).get_own_property is JSObject.get_own_property):
             ent = _INDEX_KEY_CACHE.get(id(p))
@@ -101,6 +131,9 @@ def _proto_clean(o):
         else:
             return False
         p = p.proto
+    if first is not null:
+        _CLEAN_LAST[:] = [weak_ref(first), epoch, tuple(arrays),
+                          arrays[0] if len(arrays) == 1 else None]
     return True
 
 
@@ -205,6 +238,30 @@ def _require_callable(f):
     if not isinstance(f, JSFunction):
         throw_type_error("%s is not a function" % describe(f))
     return f
+
+
+_FunctionType = type(_require_callable)
+
+
+def _arity(fn):
+    """How many leading Python arguments the callback ``fn`` (a JSFunction's
+    ``fn``) can observe, ``this`` included; a large number when unknown.
+
+    The code generator names the vararg of a function ``_rest`` exactly when
+    its parameters are plain identifiers and it uses neither ``arguments`` nor
+    a direct ``eval`` (codegen.py, "positional"): nothing reads ``_rest``, so
+    arguments past the parameters are unobservable, and leaving them out saves
+    building a tuple per call.  Built-ins and all other functions get every
+    argument."""
+    if type(fn) is not _FunctionType:
+        return 99
+    code = fn.__code__
+    if not code.co_flags & 0x04:            # CO_VARARGS
+        return 99
+    n = code.co_argcount
+    if code.co_varnames[n + code.co_kwonlyargcount] != "_rest":
+        return 99
+    return n
 
 
 def _relative(v, n):
@@ -641,19 +698,33 @@ def array_filter(this, callbackfn=undefined, this_arg=undefined, *rest):
     to_boolean = ops.to_boolean
     out = a.arr if fresh else None
     to = 0
-    is_arr = type(o) is JSArray
+    if type(o) is JSArray and o.arr is not None:
+        # The list is re-read at every step: the callback may change the array.
+        na = _arity(fn)
+        for k in range(n):
+            try:
+                v = o.arr[k]
+            except (IndexError, TypeError):     # shrunk, or no longer dense
+                v = HOLE
+            if v is HOLE:
+                v = _get_present(o, k)
+                if v is MISSING:
+                    continue
+            if na <= 2:
+                r = fn(this_arg, v)
+            else:
+                r = fn(this_arg, v, float(k), o)
+            if r is True or (r is not False and to_boolean(r)):
+                if out is not None:
+                    out.append(v)
+                else:
+                    _create(a, to, v)
+                to += 1
+        return a
     for k in _indices(o, 0, n):
-        v = MISSING
-        if is_arr:
-            lst = o.arr
-            if lst is not None and k < len(lst):
-                v = lst[k]
-                if v is HOLE:
-                    v = MISSING
+        v = _get_present(o, k)
         if v is MISSING:
-            v = _get_present(o, k)
-            if v is MISSING:
-                continue
+            continue
         r = fn(this_arg, v, float(k), o)
         if r is True or (r is not False and to_boolean(r)):
             if out is not None:
@@ -771,22 +842,27 @@ def array_for_each(this, callbackfn=undefined, this_arg=undefined, *rest):
     o = to_object(this)
     n = ops.length_of_array_like(o)
     fn = _require_callable(callbackfn).fn
-    if type(o) is JSArray:
-        for k in _indices(o, 0, n):
-            a = o.arr
-            if a is not None and k < len(a):
-                v = a[k]
-                if v is not HOLE:
-                    fn(this_arg, v, float(k), o)
+    if type(o) is JSArray and o.arr is not None:
+        # The list is re-read at every step: the callback may change the array.
+        na = _arity(fn)
+        for k in range(n):
+            try:
+                v = o.arr[k]
+            except (IndexError, TypeError):     # shrunk, or no longer dense
+                v = HOLE
+            if v is HOLE:
+                v = _get_present(o, k)
+                if v is MISSING:
                     continue
-            v = _get_present(o, k)
-            if v is not MISSING:
+            if na <= 2:
+                fn(this_arg, v)
+            else:
                 fn(this_arg, v, float(k), o)
         return undefined
     for k in _indices(o, 0, n):
-        key = str(k)
-        if o.has_property(key):
-            fn(this_arg, o.get(key, o), float(k), o)
+        v = _get_present(o, k)
+        if v is not MISSING:
+            fn(this_arg, v, float(k), o)
     return undefined
 
 
@@ -963,21 +1039,35 @@ def array_map(this, callbackfn=undefined, this_arg=undefined, *rest):
     o = to_object(this)
     n = ops.length_of_array_like(o)
     fn = _require_callable(callbackfn).fn
-    is_arr = type(o) is JSArray
-    a, fresh = array_species_create(o, n, is_arr and o.arr is not None)
+    dense = type(o) is JSArray and o.arr is not None
+    a, fresh = array_species_create(o, n, dense)
     out = a.arr if fresh else None
+    if dense:
+        # The list is re-read at every step: the callback may change the array.
+        # ``out`` is the list of a new array no code has seen, n long.
+        na = _arity(fn)
+        for k in range(n):
+            try:
+                v = o.arr[k]
+            except (IndexError, TypeError):     # shrunk, or no longer dense
+                v = HOLE
+            if v is HOLE:
+                v = _get_present(o, k)
+                if v is MISSING:
+                    continue
+            if na <= 2:
+                r = fn(this_arg, v)
+            else:
+                r = fn(this_arg, v, float(k), o)
+            if out is not None:
+                out[k] = r
+            else:
+                _create(a, k, r)
+        return a
     for k in _indices(o, 0, n):
-        v = MISSING
-        if is_arr:
-            lst = o.arr
-            if lst is not None and k < len(lst):
-                v = lst[k]
-                if v is HOLE:
-                    v = MISSING
+        v = _get_present(o, k)
         if v is MISSING:
-            v = _get_present(o, k)
-            if v is MISSING:
-                continue
+            continue
         r = fn(this_arg, v, float(k), o)
         if out is not None:
             out[k] = r
@@ -1005,15 +1095,35 @@ def array_pop(this, *args):
     return v
 
 
-def array_push(this, *items):
+def array_push(this, item=MISSING, *more):
     """Array.prototype.push ( ...items ) (23.1.3.23)
     https://tc39.es/ecma262/#sec-array.prototype.push"""
     if type(this) is JSArray:
         a = this.arr
-        if a is not None and this.extensible and this.len_writable and \
-                len(a) + len(items) <= MAX_LENGTH and _proto_clean(this):
-            a.extend(items)
-            return float(len(a))
+        if a is not None and this.extensible and this.len_writable:
+            if not more:
+                # one item (the common case) or none
+                if item is MISSING:
+                    return float(len(a))     # Set(O, "length", len) changes nothing
+                # _proto_clean(this), its cache hit inlined for the one-array chain
+                last = _CLEAN_LAST
+                if last[1] == INDEX_EPOCH[0] and last[0]() is this.proto:
+                    q = last[3]
+                    if q is not None:
+                        q = q.arr
+                        clean = q is not None and not q
+                    else:
+                        clean = _proto_clean(this)
+                else:
+                    clean = _proto_clean(this)
+                if clean and len(a) < MAX_LENGTH:
+                    a.append(item)
+                    return float(len(a))
+            elif len(a) + 1 + len(more) <= MAX_LENGTH and _proto_clean(this):
+                a.append(item)
+                a.extend(more)
+                return float(len(a))
+    items = () if item is MISSING else (item,) + more
     o = to_object(this)
     n = ops.length_of_array_like(o)
     if n + len(items) > MAX_SAFE:
@@ -1038,15 +1148,24 @@ def _reduce(o, n, fn, rest, indices, name):
                 break
         else:
             throw_type_error("Reduce of empty array with no initial value")
-    is_arr = type(o) is JSArray
-    for k in it:
-        if is_arr:
-            a = o.arr
-            if a is not None and k < len(a):
-                v = a[k]
-                if v is not HOLE:
-                    acc = fn(undefined, acc, v, float(k), o)
+    if type(o) is JSArray and o.arr is not None and type(indices) is range:
+        # The list is re-read at every step: the callback may change the array.
+        na = _arity(fn)
+        for k in it:
+            try:
+                v = o.arr[k]
+            except (IndexError, TypeError):     # shrunk, or no longer dense
+                v = HOLE
+            if v is HOLE:
+                v = _get_present(o, k)
+                if v is MISSING:
                     continue
+            if na <= 3:
+                acc = fn(undefined, acc, v)
+            else:
+                acc = fn(undefined, acc, v, float(k), o)
+        return acc
+    for k in it:
         v = _get_present(o, k)
         if v is not MISSING:
             acc = fn(undefined, acc, v, float(k), o)

@@ -112,7 +112,17 @@ def if_(test, body, orelse=None):
 
 
 def while_(test, body):
-    return A.While(test=test, body=body or [A.Pass()], orelse=[])
+    """A loop, always as ``while True:`` with the test as ``if not test: break`` first.
+
+    CPython 3.11 warms a code object up for specialization only on RESUME and on the
+    unconditional JUMP_BACKWARD; ``while test:`` jumps back with POP_JUMP_BACKWARD_IF_*,
+    so a function called once (a script's main loop) would never be specialized and runs
+    several times slower.  ``continue`` still re-evaluates the test first."""
+    body = body or [A.Pass()]
+    if not (isinstance(test, A.Constant) and test.value is True):
+        body = [A.If(test=A.UnaryOp(op=A.Not(), operand=test), body=[A.Break()], orelse=[])] + body
+        test = A.Constant(value=True)
+    return A.While(test=test, body=body, orelse=[])
 
 
 def ret(v=None):

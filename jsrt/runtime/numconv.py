@@ -245,6 +245,13 @@ def _double_to_radix(value: float, radix: int) -> str:
     return "-" + out if negative else out
 
 
+#: The strings of the integral Numbers 0..1023 (-0 finds "0" too: equal floats
+#: hash alike), the most common Number -> String conversions by far.
+_SMALL_INT_STRINGS = {float(_i): str(_i) for _i in range(1024)}
+#: ``small_int_string(x)``: the string of ``x`` when it is one of those, else None.
+small_int_string = _SMALL_INT_STRINGS.get
+
+
 def number_to_string(x: float, radix: int = 10) -> str:
     """Number::toString ( x, radix ) — ECMA-262 §6.1.6.1.20.
 
@@ -255,30 +262,43 @@ def number_to_string(x: float, radix: int = 10) -> str:
     Raises ValueError for a radix outside 2..36 (the caller throws the RangeError).
     """
     if radix == 10:
-        if -_TWO_53 < x < _TWO_53:          # False for NaN and the infinities
-            i = int(x)
-            if i == x:
-                return str(i)                # -0 -> "0" (step 2)
-        elif x != x:
-            return "NaN"                     # 1.
-        elif x == _INF:
-            return "Infinity"                # 4.
-        elif x == -_INF:
-            return "-Infinity"               # 3. + 4.
-        r = repr(x)                          # shortest round-trip digits (step 5)
-        p = r.find("e")
-        if p < 0:
-            # repr's fixed notation (1e-4 <= |x| < 1e16) is exactly steps 7-9,
-            # except that integral values carry a ".0".
-            return r[:-2] if r.endswith(".0") else r
-        e = int(r[p + 1:])                   # e = n - 1
-        if e <= -7 or e >= 21:
-            # 10.-12. repr's d.ddd mantissa; JS writes the exponent without padding.
-            return r[:p] + ("e+" + str(e) if e > 0 else "e-" + str(-e))
-        # 1e16 <= |x| < 1e21 or 1e-6 <= |x| < 1e-4: fixed notation, laid out here.
-        if x < 0:
-            return "-" + _layout_decimal(*_shortest_digits(-x))   # 3.
-        return _layout_decimal(*_shortest_digits(x))
+        s = small_int_string(x)
+        if s is not None:
+            return s
+        return number_to_decimal(x)
+    return _number_to_radix(x, radix)
+
+
+def number_to_decimal(x: float) -> str:
+    """Number::toString ( x, 10 ) — ECMA-262 §6.1.6.1.20 (``number_to_string``
+    without the radix)."""
+    if -_TWO_53 < x < _TWO_53:              # False for NaN and the infinities
+        if x % 1.0 == 0.0:
+            return "%d" % x                  # exact below 2**53; -0 -> "0" (step 2)
+    elif x != x:
+        return "NaN"                         # 1.
+    elif x == _INF:
+        return "Infinity"                    # 4.
+    elif x == -_INF:
+        return "-Infinity"                   # 3. + 4.
+    r = repr(x)                              # shortest round-trip digits (step 5)
+    p = r.find("e")
+    if p < 0:
+        # repr's fixed notation (1e-4 <= |x| < 1e16) is exactly steps 7-9,
+        # except that integral values carry a ".0".
+        return r[:-2] if r.endswith(".0") else r
+    e = int(r[p + 1:])                       # e = n - 1
+    if e <= -7 or e >= 21:
+        # 10.-12. repr's d.ddd mantissa; JS writes the exponent without padding.
+        return r[:p] + ("e+" + str(e) if e > 0 else "e-" + str(-e))
+    # 1e16 <= |x| < 1e21 or 1e-6 <= |x| < 1e-4: fixed notation, laid out here.
+    if x < 0:
+        return "-" + _layout_decimal(*_shortest_digits(-x))   # 3.
+    return _layout_decimal(*_shortest_digits(x))
+
+
+def _number_to_radix(x: float, radix: int) -> str:
+    """Number::toString ( x, radix ) for a radix other than 10."""
     if not 2 <= radix <= 36:
         raise ValueError("radix must be an integer in 2..36, got %r" % (radix,))
     if -_TWO_53 < x < _TWO_53:
@@ -301,11 +321,12 @@ def number_to_key(x: float) -> str:
 
     Fast path for the common array-index case; same result as ``number_to_string``.
     """
-    if -_TWO_53 < x < _TWO_53:
-        i = int(x)
-        if i == x:
-            return str(i)
-    return number_to_string(x)
+    s = small_int_string(x)
+    if s is not None:
+        return s
+    if -_TWO_53 < x < _TWO_53 and x % 1.0 == 0.0:
+        return "%d" % x
+    return number_to_decimal(x)
 
 
 # ---------------------------------------------------------------------------

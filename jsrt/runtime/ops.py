@@ -15,6 +15,8 @@ from .objects import (JSObject, JSArray, JSFunction, JSPrimitiveObject, JSString
 from .errors import (JSThrow, STATE, throw_type_error, throw_range_error,
                      throw_reference_error)
 from .numconv import (number_to_string, string_to_number, number_to_key,
+                      small_int_string as _small_int_string,
+                      number_to_decimal as _number_to_decimal,
                       to_int32 as _to_int32, to_uint32 as _to_uint32,
                       to_integer_or_infinity as _to_ioi)
 
@@ -254,7 +256,8 @@ def to_string(v):
     if t is str:
         return v
     if t is float:
-        return number_to_string(v)
+        s = _small_int_string(v)
+        return s if s is not None else _number_to_decimal(v)
     if t is bool:
         return "true" if v else "false"
     if v is undefined:
@@ -712,10 +715,23 @@ def add(a, b):
     """The + operator (13.15.3 ApplyStringOrNumericBinaryOperator)."""
     ta = type(a)
     tb = type(b)
-    if ta is float and tb is float:
-        return a + b
-    if ta is str and tb is str:
-        return a + b
+    if ta is tb:
+        if ta is float or ta is str:
+            return a + b
+    elif ta is str:
+        if tb is float:
+            s = _small_int_string(b)
+            return a + (s if s is not None else _number_to_decimal(b))
+    elif tb is str:
+        if ta is float:
+            s = _small_int_string(a)
+            return (s if s is not None else _number_to_decimal(a)) + b
+    return _add_slow(a, b)
+
+
+def _add_slow(a, b):
+    """The + operator when the operands are not both Numbers or Strings, or a
+    String and a Number."""
     a = to_primitive(a)
     b = to_primitive(b)
     ta = type(a)
