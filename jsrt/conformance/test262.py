@@ -590,6 +590,7 @@ def skip_reason(
     source: str = "",
     all_features: bool = False,
     has_modules: bool = False,
+    features: Iterable[str] = (),
 ) -> tuple[str, str] | None:
     """(reason, detail) when the test must not run in this host, else None.
 
@@ -608,7 +609,7 @@ def skip_reason(
     if "IsHTMLDDA" in meta.features:
         return SKIP_HTMLDDA, "the host provides no $262.IsHTMLDDA"
     if not all_features:
-        newer = [f for f in meta.features if f not in DEFAULT_FEATURES]
+        newer = [f for f in meta.features if f not in DEFAULT_FEATURES and f not in features]
         if newer:
             return SKIP_FEATURE, ", ".join(newer)
     return None
@@ -1452,6 +1453,7 @@ def run_tests(
     jobs: int | None = None,
     timeout: float = DEFAULT_TIMEOUT,
     all_features: bool = False,
+    features: Iterable[str] = (),
     engine: str = "jsrt",
     progress: bool = False,
     quiet: bool = True,
@@ -1469,7 +1471,8 @@ def run_tests(
     to_run: list[TestCase] = []
     for t in tests:
         why = skip_reason(
-            t.meta, path=t.path, all_features=all_features, has_modules=has_modules
+            t.meta, path=t.path, all_features=all_features, has_modules=has_modules,
+            features=frozenset(features),
         )
         if why:
             results.append(
@@ -1575,6 +1578,8 @@ def _add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--failures", action="store_true", help="print failing tests with messages")
     p.add_argument("--all-features", action="store_true",
                    help="also run tests of features newer than ES2017")
+    p.add_argument("--features", default="", metavar="F1,F2",
+                   help="also run tests of these newer features (e.g. resizable-arraybuffer)")
     p.add_argument("--list-skipped", action="store_true",
                    help="list tests skipped because esprima cannot parse them")
     p.add_argument("--no-tables", action="store_true",
@@ -1605,6 +1610,7 @@ def run_from_args(args: argparse.Namespace) -> int:
             jobs=args.jobs,
             timeout=args.timeout,
             all_features=args.all_features,
+            features=[f for f in args.features.split(",") if f],
             engine=args.engine,
             progress=True,
         )
