@@ -198,7 +198,7 @@ def main(argv=None):
     print("jsrt worker pool benchmark (%d cores; load average %s)"
           % (os.cpu_count() or 1, " ".join("%.1f" % x for x in os.getloadavg())))
 
-    a = bench_scaling(8, 20000 if quick else 600000, 1 if quick else 5)
+    a = bench_scaling(8, 20000 if quick else 3000000, 1 if quick else 5)
     speedup = a["t1"] / a["tN"]
     rows.append(("(a) 8 CPU-bound scripts: 1 worker / %d workers" % a["N"],
                  "%.2f s / %.2f s" % (a["t1"], a["tN"]), "speedup %.2fx" % speedup,
