@@ -145,7 +145,8 @@ def open_sealed(data, key=None):
         raise SnapshotError("truncated snapshot: %d bytes" % len(data))
     if data[:8] != MAGIC:
         raise SnapshotError("not a jsrt realm snapshot (bad magic %r)" % data[:8])
-    body, mac = data[:-MAC_SIZE], data[-MAC_SIZE:]
+    # Slices of a memoryview: the sections of a large snapshot are not copied.
+    body, mac = memoryview(data)[:-MAC_SIZE], data[-MAC_SIZE:]
     want = hmac.new(load_key(key), body, hashlib.sha256).digest()
     if not hmac.compare_digest(mac, want):
         raise SnapshotError("snapshot MAC mismatch: the data was modified, truncated, or "
@@ -156,11 +157,11 @@ def open_sealed(data, key=None):
                             % (version, FORMAT_VERSION))
     pos = _HEADER.size
     try:
-        tag = body[pos:pos + taglen].decode("ascii")
+        tag = bytes(body[pos:pos + taglen]).decode("ascii")
         pos += taglen
         (mlen,) = struct.unpack_from(">I", body, pos)
         pos += 4
-        meta = json.loads(body[pos:pos + mlen].decode("utf-8"))
+        meta = json.loads(bytes(body[pos:pos + mlen]).decode("utf-8"))
         pos += mlen
         (ulen,) = struct.unpack_from(">I", body, pos)
         pos += 4

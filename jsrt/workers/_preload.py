@@ -1,6 +1,6 @@
 """Imported by the fork server before it forks workers (jsrt.workers.transport): the
 engine, every built-in family, the snapshot, clone and store codecs and the worker
-itself, so a new worker starts with all of it imported.  Importing starts no thread."""
+itself, so a new worker starts with all of it imported (and the engine tag computed).  Importing starts no thread."""
 
 import importlib
 
@@ -21,4 +21,7 @@ for _name, _host in FAMILIES + (("worker_api", True),):
         pass
 
 import jsrt.workers.worker                    # noqa: F401,E402
+from jsrt.snapshot.format import engine_tag  # noqa: E402
+
+engine_tag()    # hashes jsrt's source once here, not in every new worker
 import jsrt.workers.runner                    # noqa: F401,E402
