@@ -128,6 +128,7 @@ class Realm:
             "_GO": self.global_object,
             "_GP": self.global_object.props,
             "_GL": self.global_lex,
+            "_OP": self.intrinsics["%Object.prototype%"],
             "R_mkfunc": self.make_function,
             "R_mkobj": self.make_object,
             "R_mkobj_idx": self.make_object_indexed,
@@ -232,9 +233,7 @@ class Realm:
         return make_function(self, pyfn, meta)
 
     def make_object(self, d):
-        o = JSObject(self.intrinsics["%Object.prototype%"])
-        o.props = d
-        return o
+        return JSObject(self.intrinsics["%Object.prototype%"], d)
 
     def make_object_indexed(self, d):
         """An object literal with array-index-like keys (they may shadow elements)."""

@@ -16,7 +16,8 @@ Naming in generated code (disjoint by construction):
 import ast as A
 
 from . import pyast as P
-from .scope import Analyzer, bound_names, FUNCTION_TYPES
+from .scope import (Analyzer, bound_names, FUNCTION_TYPES, number_typed, integral_typed,
+                    nonneg_typed)
 
 NUMBER_TYPES = (int, float)
 
@@ -120,6 +121,7 @@ class CodeGen:
         self.template_sites = 0
         self.cur_env = None        # Python name of the innermost reified Env, if any
         self.scope_env = {}        # id(scope) -> Python name of its Env
+        self.kf_names = set()      # Python names of locals known to hold a float
 
     # -- utilities -----------------------------------------------------------
     def uid(self):
@@ -151,6 +153,36 @@ class CodeGen:
         if b.pyname is None:
             b.pyname = "%s_%d" % (_sanitize(b.name), self.uid())
         return b.pyname
+
+    def num_node(self, node):
+        """True when JS expression ``node`` can only evaluate to a Number (or throw)."""
+        return number_typed(node, self.an.refs, self.an.num_bindings)
+
+    def kf_ident(self, node):
+        """True for an Identifier naming a local that always holds a float when read."""
+        return node.type == "Identifier" and self.an.refs.get(id(node)) in self.an.num_bindings
+
+    @staticmethod
+    def may_write(node):
+        """True when evaluating ``node`` might assign a local of this function (only
+        assignment and update expressions can: the locals kf_ident() accepts are not
+        captured by closures)."""
+        stack = [node]
+        while stack:
+            x = stack.pop()
+            t = getattr(x, "type", None)
+            if t is None or t in FUNCTION_TYPES:
+                continue
+            if t in ("AssignmentExpression", "UpdateExpression"):
+                return True
+            for k, v in x.__dict__.items():
+                if k in ("loc", "range", "type"):
+                    continue
+                if isinstance(v, list):
+                    stack.extend(v)
+                elif v is not None and hasattr(v, "type"):
+                    stack.append(v)
+        return False
 
     def mark_assigned(self, n):
         self.ctx.assigned.add(n)
@@ -669,14 +701,27 @@ class CodeGen:
         """An expression whose value is discarded: plain assignments become statements."""
         t = e.type
         if t == "AssignmentExpression" and e.operator == "=" and e.left.type == "Identifier":
-            v = self.expr(e.right, name_hint=e.left.name)
+            b = self.an.refs.get(id(e.left))
+            if b is not None and not self.global_binding(b) and not self.is_dyn_ref(e.left) \
+                    and not self.dyn_binding(b):
+                v = self.expr_first(e.right, name_hint=e.left.name)
+            else:
+                v = self.expr(e.right, name_hint=e.left.name)
             return self.assign_ident(e.left, v, as_stmt=True)
         if t == "UpdateExpression" and e.argument.type == "Identifier":
             return self.update_ident(e, as_stmt=True)
+        if t == "UpdateExpression" and e.argument.type == "MemberExpression" and \
+                not e.argument.computed and e.argument.object.type != "Super":
+            self.member_update_stmt(e)
+            return None
+        if t == "AssignmentExpression" and e.operator == "=" and e.left.type == "MemberExpression" \
+                and not e.left.computed and e.left.object.type != "Super":
+            self.member_put_stmt(e.left, e.right)
+            return None
         if t == "AssignmentExpression" and e.operator == "=" and e.left.type == "MemberExpression" \
                 and e.left.computed and e.left.object.type != "Super" and not (
                     e.left.property.type == "Literal" and isinstance(e.left.property.value, str)):
-            self.dense_store_stmt(e.left, lambda: self.expr(e.right))
+            self.dense_store_stmt(e.left, e.right)
             return None
         if t == "SequenceExpression":
             for x in e.expressions:
@@ -704,7 +749,7 @@ class CodeGen:
                     self.assign_binding(b, P.name("R_undef"), d.id, init=True, ident=d.id)
                 continue
             hint = d.id.name if d.id.type == "Identifier" else None
-            v = self.expr(d.init, name_hint=hint)
+            v = self.expr_first(d.init, name_hint=hint)
             self.bind_pattern(d.id, v, init=s.kind != "var", node=d)
 
     def s_FunctionDeclaration(self, s):
@@ -781,7 +826,8 @@ class CodeGen:
 
     def s_IfStatement(self, s):
         self.set_cv_undefined()
-        test = self.test(s.test)
+        v = self.dense_read_stmt(s.test)
+        test = self.truthy(v, v) if v is not None else self.test(s.test)
         saved = self.out
         body = []
         self.out = body
@@ -1796,7 +1842,10 @@ class CodeGen:
                     indexed = True
                 keys.append(P.const(k))
                 vals.append(self.expr(p.value, name_hint=k))
-            return P.call("R_mkobj_idx" if indexed else "R_mkobj", A.Dict(keys=keys, values=vals))
+            if indexed:
+                return P.call("R_mkobj_idx", A.Dict(keys=keys, values=vals))
+            # JSObject(<this realm's Object.prototype>, props)
+            return P.call("R_JSObject", P.name("_OP"), A.Dict(keys=keys, values=vals))
         o = self.tmp()
         self._home_stack = getattr(self, "_home_stack", [])
         self._home_stack.append((o, None))
@@ -1914,11 +1963,15 @@ class CodeGen:
             if arg.type == "Literal" and isinstance(arg.value, (int, float)) and not isinstance(arg.value, bool):
                 return P.const(-float(arg.value))
             v = self.expr(arg)
+            if self.num_node(arg):
+                return A.UnaryOp(op=A.USub(), operand=v)
             t = self.tmp()
             return P.ifexp(P.typeis(P.walrus(t, v), "float"), A.UnaryOp(op=A.USub(), operand=P.name(t)),
                            P.call("R_neg", P.name(t)))
         if op == "+":
             v = self.expr(arg)
+            if self.num_node(arg):
+                return v
             t = self.tmp()
             return P.ifexp(P.typeis(P.walrus(t, v), "float"), P.name(t), P.call("R_tonum", P.name(t)))
         if op == "~":
@@ -1956,12 +2009,16 @@ class CodeGen:
                "<<": "R_shl", ">>": "R_sar", ">>>": "R_shr", "==": "R_eq", "in": "R_in",
                "instanceof": "R_instanceof"}
 
-    def _operand(self, e):
-        """(first-use expr, reuse expr, is_float_const)"""
+    def _operand(self, e, safe=True):
+        """(first-use expr, reuse expr, kind): kind is True for a float constant, "kf" for
+        a local known to hold a float (read where the reuse expr is; ``safe`` says that
+        nothing evaluated in between can assign it), else False."""
         if e.type == "Literal" and isinstance(e.value, (int, float)) and not isinstance(e.value, bool):
             c = P.const(float(e.value))
             return c, c, True
         v = self.expr(e)
+        if safe and isinstance(v, A.Name) and self.kf_ident(e):
+            return v, v, "kf"
         if isinstance(v, A.Constant) or (isinstance(v, A.Name) and v.id.startswith(("R_",))):
             return v, v, False
         if isinstance(v, A.Name):
@@ -1989,6 +2046,8 @@ class CodeGen:
                     or b.tdz or b.kind in ("classinner", "fname"):
                 return None
             pn = self.pyname(b)
+            if b in self.an.num_bindings:
+                self.kf_names.add(pn)
             if pn not in leaves:
                 leaves.append(pn)
             return P.name(pn)
@@ -2047,12 +2106,15 @@ class CodeGen:
                 ok = False
             if ok:
                 # one type check for the whole expression tree, native float arithmetic
-                if len(leaves) == 1:
-                    cond = P.typeis(P.name(leaves[0]), "float")
+                check = [n for n in leaves if n not in self.kf_names]
+                if not check:
+                    cond = None
+                elif len(check) == 1:
+                    cond = P.typeis(P.name(check[0]), "float")
                 else:
-                    cond = A.Compare(left=P.call("type", P.name(leaves[0])),
-                                     ops=[A.Is()] * len(leaves),
-                                     comparators=[P.call("type", P.name(n)) for n in leaves[1:]]
+                    cond = A.Compare(left=P.call("type", P.name(check[0])),
+                                     ops=[A.Is()] * len(check),
+                                     comparators=[P.call("type", P.name(n)) for n in check[1:]]
                                      + [P.name("float")])
                 if op in self.FLOAT_TREE_CMPS:
                     fast = P.cmp(fa, self.FLOAT_TREE_CMPS[op](), fb)
@@ -2060,6 +2122,8 @@ class CodeGen:
                     fast = P.binop(fa, A.Div(), fb)
                 else:
                     fast = P.binop(fa, self.FLOAT_TREE_OPS[op](), fb)
+                if cond is None:
+                    return fast
                 self._no_tree = True
                 try:
                     slow = self.binary(op, left, right)
@@ -2067,7 +2131,7 @@ class CodeGen:
                     self._no_tree = False
                 return P.ifexp(cond, fast, slow)
         if op == "+":
-            a1, a2, ac = self._operand(left)
+            a1, a2, ac = self._operand(left, not self.may_write(right))
             b1, b2, bc = self._operand(right)
             if isinstance(a2, A.Constant) and isinstance(a2.value, str):
                 return P.ifexp(P.typeis(b1, "str"), P.binop(a2, A.Add(), b2), P.call("R_add", a2, b2))
@@ -2076,37 +2140,42 @@ class CodeGen:
             return self._float_fast(a1, a2, ac, b1, b2, bc, A.Add(), "R_add")
         if op in self.ARITH:
             pyop, helper = self.ARITH[op]
-            a1, a2, ac = self._operand(left)
+            a1, a2, ac = self._operand(left, not self.may_write(right))
             b1, b2, bc = self._operand(right)
             return self._float_fast(a1, a2, ac, b1, b2, bc, pyop, helper)
         if op == "%":
-            a1, a2, ac = self._operand(left)
+            a1, a2, ac = self._operand(left, not self.may_write(right))
             b1, b2, bc = self._operand(right)
             cond = self._both_float(a1, ac, b1, bc)
             # Python's float % equals JS's when both operands are positive
             pos = [P.cmp(a2, A.Gt(), P.const(0.0))]
-            if not (bc and isinstance(b2.value, float) and b2.value > 0):
+            if not (bc is True and isinstance(b2.value, float) and b2.value > 0):
                 pos.append(P.cmp(b2, A.Gt(), P.const(0.0)))
             conds = ([cond] if cond is not None else []) + pos
             return P.ifexp(P.and_(*conds), P.binop(a2, A.Mod(), b2), P.call("R_mod", a2, b2))
         if op == "/":
-            a1, a2, ac = self._operand(left)
+            a1, a2, ac = self._operand(left, not self.may_write(right))
             b1, b2, bc = self._operand(right)
-            if bc and b2.value != 0.0:
-                if ac:
+            if bc is True and b2.value != 0.0:
+                if ac is True:
                     return P.call("R_div", a2, b2)
+                if ac:
+                    return P.binop(a2, A.Div(), b2)
                 return P.ifexp(P.typeis(a1, "float"), P.binop(a2, A.Div(), b2), P.call("R_div", a2, b2))
             cond = self._both_float(a1, ac, b1, bc)
             conds = ([cond] if cond is not None else []) + [b2]
             return P.ifexp(P.and_(*conds), P.binop(a2, A.Div(), b2), P.call("R_div", a2, b2))
         if op in self.COMPARE:
             pyop, helper = self.COMPARE[op]
-            a1, a2, ac = self._operand(left)
+            a1, a2, ac = self._operand(left, not self.may_write(right))
             b1, b2, bc = self._operand(right)
             cond = self._both_float(a1, ac, b1, bc)
             if cond is None:
                 return P.cmp(a2, pyop, b2)
             return P.ifexp(cond, P.cmp(a2, pyop, b2), P.call(helper, a2, b2))
+        if op in ("===", "!==") and self.num_node(left) and self.num_node(right):
+            r = P.eq(self.expr(left), self.expr(right))
+            return P.not_(r) if op == "!==" else r
         if op in ("===", "!=="):
             a = self.expr(left)
             r = self.strict_eq_expr(a, self.expr(right), right)
@@ -2291,6 +2360,16 @@ class CodeGen:
         b = self.an.refs.get(id(ident))
         inc = A.Add() if e.operator == "++" else A.Sub()
         cur = self.read_binding(b, ident)
+        if b in self.an.num_bindings and isinstance(cur, A.Name):
+            # a local known to hold a float: plain float arithmetic
+            if as_stmt:
+                self.assign_binding(b, P.binop(cur, inc, P.const(1.0)), ident, ident=ident)
+                return None
+            if e.prefix:
+                return self.assign_ident(ident, P.binop(cur, inc, P.const(1.0)))
+            old = self.tmp()
+            a = self.assign_ident(ident, P.binop(P.walrus(old, cur), inc, P.const(1.0)))
+            return P.subscript(P.tuple_(a, P.name(old)), P.const(1))
         t = self.tmp()
         newv = P.binop(P.ifexp(P.typeis(P.walrus(t, cur), "float"), P.name(t),
                                P.call("R_tonumeric", P.name(t))), inc, P.const(1.0))
@@ -2311,6 +2390,11 @@ class CodeGen:
             return self.update_ident(e)
         m = e.argument
         strict = self.ctx.fi.strict
+        if not m.computed and m.object.type != "Super":
+            # one runtime call: [[Get]], ToNumeric, +-1, [[Set]]
+            return P.call("R_updm", self.expr(m.object), P.const(to_utf16(m.property.name)),
+                          P.const(1.0 if e.operator == "++" else -1.0), P.const(strict),
+                          P.const(not e.prefix))
         (o1, o2), (k1, k2), computed = self.member_ref(m)
         if computed:
             kk = self.tmp()
@@ -2329,6 +2413,78 @@ class CodeGen:
         return P.subscript(P.tuple_(st, P.name(old)), P.const(1))
 
     # member access -------------------------------------------------------------------------------
+    # Inline paths for own data properties of plain objects: a JSObject whose ``flags`` is
+    # None has only default-attribute (writable) data properties -- an accessor always has
+    # an entry in ``flags`` (objects.py) -- so ``props[key]`` is its [[Get]] for an own key,
+    # and storing there is its [[Set]] for an existing one.
+
+    def member_get(self, o, key):
+        """``o.key`` (key a constant property key) for a Python expression ``o``."""
+        k = P.const(key)
+        if isinstance(o, A.Name) and self._pure(o):
+            first = obj = o
+        else:
+            t = self.tmp()
+            first, obj = P.walrus(t, o), P.name(t)
+        if key == "length":
+            # a dense Array's or a string's length, else the general path
+            a = self.tmp()
+            return P.ifexp(
+                P.and_(P.typeis(first, "R_JSArray"), P.is_not(P.walrus(a, P.attr(obj, "arr")),
+                                                              P.const(None))),
+                P.call("float", P.call("len", P.name(a))),
+                P.ifexp(P.typeis(obj, "str"), P.call("float", P.call("len", obj)),
+                        P.call("R_get", obj, k)))
+        v = self.tmp()
+        # (no JS value is None: None from dict.get means "not an own property")
+        cond = P.and_(P.typeis(first, "R_JSObject"), P.is_(P.attr(obj, "flags"), P.const(None)),
+                      P.is_not(P.walrus(v, P.call(P.attr(P.attr(obj, "props"), "get"), k)),
+                               P.const(None)))
+        return P.ifexp(cond, P.name(v), P.call("R_get", obj, k))
+
+    def member_put_stmt(self, m, value_node):
+        """``o.key = v;`` as a statement (m non-computed, not super)."""
+        strict = self.ctx.fi.strict
+        k = P.const(to_utf16(m.property.name))
+        ov = self.expr(m.object)
+        vv = self.expr(value_node, name_hint=None)
+        if isinstance(ov, A.Name) and self._pure(ov) and self._pure(vv):
+            o, v = ov, vv
+        else:
+            ot, vt = self.tmp(), self.tmp()
+            self.emit(P.assign(ot, ov))
+            self.emit(P.assign(vt, vv))
+            o, v = P.name(ot), P.name(vt)
+        d = self.tmp()
+        cond = P.and_(P.typeis(o, "R_JSObject"), P.is_(P.attr(o, "flags"), P.const(None)),
+                      A.Compare(left=k, ops=[A.In()],
+                                comparators=[P.walrus(d, P.attr(o, "props"))]))
+        store = A.Assign(targets=[A.Subscript(value=P.name(d), slice=k, ctx=P.STORE)], value=v)
+        slow = P.expr_stmt(P.call("R_sput" if strict else "R_put", o, k, v))
+        self.emit(P.if_(cond, [store], [slow]))
+
+    def member_update_stmt(self, e):
+        """``o.key++;`` / ``o.key--;`` as a statement."""
+        m = e.argument
+        k = P.const(to_utf16(m.property.name))
+        ov = self.expr(m.object)
+        if isinstance(ov, A.Name) and self._pure(ov):
+            o = ov
+        else:
+            ot = self.tmp()
+            self.emit(P.assign(ot, ov))
+            o = P.name(ot)
+        d, v = self.tmp(), self.tmp()
+        cond = P.and_(P.typeis(o, "R_JSObject"), P.is_(P.attr(o, "flags"), P.const(None)),
+                      P.typeis(P.walrus(v, P.call(P.attr(P.walrus(d, P.attr(o, "props")), "get"),
+                                                  k)), "float"))
+        inc = A.Add() if e.operator == "++" else A.Sub()
+        store = A.Assign(targets=[A.Subscript(value=P.name(d), slice=k, ctx=P.STORE)],
+                         value=P.binop(P.name(v), inc, P.const(1.0)))
+        slow = P.expr_stmt(P.call("R_updm", o, k, P.const(1.0 if e.operator == "++" else -1.0),
+                                  P.const(self.ctx.fi.strict), P.const(False)))
+        self.emit(P.if_(cond, [store], [slow]))
+
     def e_MemberExpression(self, e):
         if e.object.type == "Super":
             key = P.call("R_topk", self.expr(e.property)) if e.computed else P.const(to_utf16(e.property.name))
@@ -2337,51 +2493,156 @@ class CodeGen:
         if e.computed:
             p = e.property
             if p.type == "Literal" and isinstance(p.value, str):
-                return P.call("R_get", o, P.const(to_utf16(p.value)))
-            k = self.expr(p)
-            if self._pure(o) and self._pure(k):
-                return self._dense_read(o, k)
-            return P.call("R_getitem", o, k)
-        return P.call("R_get", o, P.const(to_utf16(e.property.name)))
+                return self.member_get(o, to_utf16(p.value))
+            return self.computed_read(o, self.expr(p), p)
+        return self.member_get(o, to_utf16(e.property.name))
+
+    def computed_read(self, o, k, p):
+        """``o[k]`` for compiled object and key expressions (``p`` the key's node)."""
+        if self._pure(o) and self._pure(k):
+            return self._dense_read(o, k, p)
+        # evaluate the object, then the key, into temps (the `is` test is always true)
+        ot, kt = self.tmp(), self.tmp()
+        seq = P.is_(P.walrus(ot, o), P.name(ot))
+        if not self._pure(k):
+            seq = P.and_(seq, P.is_(P.walrus(kt, k), P.name(kt)))
+            k = P.name(kt)
+        return self._dense_read(P.name(ot), k, p, seq)
 
     @staticmethod
     def _pure(py):
         """A Python expression that reads nothing mutable but a local: safe to repeat."""
         return isinstance(py, A.Constant) or (isinstance(py, A.Name) and not py.id.startswith("R_"))
 
-    def _dense_read(self, o, k):
-        """o[k] with an inline path for a dense Array element at a float index."""
-        lst = self.tmp()
-        ki = self.tmp()
-        v = self.tmp()
+    def int_node(self, node):
+        """True when ``node`` is number-typed and its value always integral (or NaN or
+        infinite): then math.trunc of it is exact."""
+        return self.num_node(node) and integral_typed(node, self.an.refs, self.an.int_bindings)
+
+    def nonneg_node(self, node):
+        """True when ``node`` is number-typed and never negative (NaN allowed)."""
+        return self.num_node(node) and nonneg_typed(node, self.an.refs, self.an.nonneg_bindings)
+
+    def _dense_index_conds(self, o, k, k_node, lst, ki):
+        """Tests that ``o`` is a dense Array and ``k`` a float index inside it; bind
+        ``lst`` to its list and ``ki`` to the int index."""
         conds = [P.typeis(o, "R_JSArray")]
-        if not (isinstance(k, A.Constant) and isinstance(k.value, float)):
+        if not (isinstance(k, A.Constant) and isinstance(k.value, float)) and \
+                not (k_node is not None and self.num_node(k_node)):
             conds.append(P.typeis(k, "float"))
+        # math.trunc is a third of the cost of int() on a float here
         conds += [P.is_not(P.walrus(lst, P.attr(o, "arr")), P.const(None)),
                   A.Compare(left=P.const(0.0), ops=[A.LtE(), A.Lt()],
                             comparators=[k, P.call("len", P.name(lst))]),
-                  P.eq(P.walrus(ki, P.call("int", k)), k),
-                  P.is_not(P.walrus(v, P.subscript(P.name(lst), P.name(ki))), P.name("R_HOLE"))]
+                  P.eq(P.walrus(ki, P.call("R_trunc", k)), k)]
+        return conds
+
+    def _dense_read(self, o, k, k_node=None, first=None):
+        """o[k] with an inline path for a dense Array element at a float index; ``first``
+        is a test evaluated before anything else (binding ``o`` and ``k``)."""
+        lst = self.tmp()
+        ki = self.tmp()
+        v = self.tmp()
+        conds = self._dense_index_conds(o, k, k_node, lst, ki)
+        if first is not None:
+            conds.insert(0, first)
+        conds.append(P.is_not(P.walrus(v, P.subscript(P.name(lst), P.name(ki))), P.name("R_HOLE")))
         return P.ifexp(P.and_(*conds), P.name(v), P.call("R_getitem", o, k))
 
-    def dense_store_stmt(self, m, value_expr):
-        """``o[k] = v;`` as a statement with an inline path for dense Array elements."""
+    def _dense_probe(self, o, k, k_node, lst, ki, h, miss):
+        """Statements for the element-access fast paths used at statement level: when
+        ``o`` is a dense Array and ``k`` a non-negative float, ``h`` gets the list slot
+        (``lst``/``ki`` bound) or ``miss`` (index beyond the end, infinite or NaN: the
+        exceptions of the list and of math.trunc replace a len() call and tests).
+        A fractional ``k`` also gives ``miss``.  Returns (guard, try statement)."""
+        const_k = isinstance(k, A.Constant) and isinstance(k.value, float)
+        conds = [P.typeis(o, "R_JSArray")]
+        if not const_k and not (k_node is not None and self.num_node(k_node)):
+            conds.append(P.typeis(k, "float"))
+        conds.append(P.is_not(P.walrus(lst, P.attr(o, "arr")), P.const(None)))
+        if const_k:
+            kv = k.value
+            if not (kv >= 0.0 and kv == kv and kv != float("inf") and kv.is_integer()):
+                return None
+            idx = P.const(int(kv))
+            body = [P.assign(ki, idx)]
+        else:
+            if not (k_node is not None and self.nonneg_node(k_node)):
+                conds.append(P.cmp(P.const(0.0), A.LtE(), k))
+            body = [P.assign(ki, P.call("R_trunc", k))]
+        body.append(P.assign(h, P.subscript(P.name(lst), P.name(ki))))
+        if not const_k and not (k_node is not None and self.int_node(k_node)):
+            body.append(P.if_(P.cmp(P.name(ki), A.NotEq(), k), [P.assign(h, P.name(miss))]))
+        tr = A.Try(body=body,
+                   handlers=[A.ExceptHandler(type=P.name("R_IDXERR"), name=None,
+                                             body=[P.assign(h, P.name(miss))])],
+                   orelse=[], finalbody=[])
+        return P.and_(*conds), tr
+
+    def dense_read_stmt(self, e):
+        """``o[k]`` evaluated first in a statement: statements computing it into a temp,
+        with the fast path of _dense_probe; returns the temp's Name, or None when the
+        member expression does not qualify."""
+        if not (e.type == "MemberExpression" and e.computed and e.object.type != "Super"):
+            return None
+        p = e.property
+        if p.type == "Literal" and isinstance(p.value, str):
+            return None
+        o = self.expr(e.object)
+        k = self.expr(p)
+        if not (isinstance(o, A.Name) and self._pure(o) and self._pure(k)):
+            return self.computed_read(o, k, p)
+        lst, ki, v = self.tmp(), self.tmp(), self.tmp()
+        probe = self._dense_probe(o, k, p, lst, ki, v, "R_HOLE")
+        if probe is None:
+            self.emit(P.assign(v, P.call("R_getitem", o, k)))
+            return P.name(v)
+        guard, tr = probe
+        self.emit(P.if_(guard, [tr], [P.assign(v, P.name("R_HOLE"))]))
+        self.emit(P.if_(P.is_(P.name(v), P.name("R_HOLE")),
+                        [P.assign(v, P.call("R_getitem", o, k))]))
+        return P.name(v)
+
+    def expr_first(self, e, name_hint=None):
+        """self.expr(e) for an expression evaluated first in its statement (statements
+        may be emitted before it)."""
+        v = self.dense_read_stmt(e)
+        return v if v is not None else self.expr(e, name_hint=name_hint)
+
+    def dense_store_stmt(self, m, value_node):
+        """``o[k] = v;`` as a statement with an inline path for dense Array elements:
+        an element that exists, or a hole of an extensible array whose prototypes hold
+        no index-like property (JSArray.HOLEOK caches that per prototype for one
+        INDEX_EPOCH; see runtime/objects.py)."""
         strict = self.ctx.fi.strict
-        ot, kt, vt, lst, ki = (self.tmp() for _ in range(5))
-        self.emit(P.assign(ot, self.expr(m.object)))
-        self.emit(P.assign(kt, self.expr(m.property)))
-        self.emit(P.assign(vt, value_expr()))
-        o, k = P.name(ot), P.name(kt)
-        cond = P.and_(P.typeis(o, "R_JSArray"), P.typeis(k, "float"),
-                      P.is_not(P.walrus(lst, P.attr(o, "arr")), P.const(None)),
-                      A.Compare(left=P.const(0.0), ops=[A.LtE(), A.Lt()],
-                                comparators=[k, P.call("len", P.name(lst))]),
-                      P.eq(P.walrus(ki, P.call("int", k)), k),
-                      P.is_not(P.subscript(P.name(lst), P.name(ki)), P.name("R_HOLE")))
+        lst, ki, h = self.tmp(), self.tmp(), self.tmp()
+        ov = self.expr(m.object)
+        kv = self.expr(m.property)
+        vv = self.expr(value_node)
+        if self._pure(vv) and isinstance(ov, A.Name) and self._pure(kv):
+            # evaluating the value cannot change the object or key names
+            o, k, v = ov, kv, vv
+        else:
+            ot, kt, vt = self.tmp(), self.tmp(), self.tmp()
+            self.emit(P.assign(ot, ov))
+            self.emit(P.assign(kt, kv))
+            self.emit(P.assign(vt, vv))
+            o, k, v = P.name(ot), P.name(kt), P.name(vt)
+        slow = P.expr_stmt(P.call("R_sputitem" if strict else "R_putitem", o, k, v))
+        probe = self._dense_probe(o, k, m.property, lst, ki, h, "R_MISSING")
+        if probe is None:
+            self.emit(slow)
+            return
+        guard, tr = probe
+        hole_ok = P.and_(P.attr(o, "extensible"),
+                         P.eq(P.call(P.attr(P.attr(P.name("R_JSArray"), "HOLEOK"), "get"),
+                                     P.attr(o, "proto")),
+                              P.subscript(P.attr(P.name("R_JSArray"), "EPOCH"), P.const(0))))
+        conds = [P.is_not(P.name(h), P.name("R_MISSING"))]
+        conds.append(P.or_(P.is_not(P.name(h), P.name("R_HOLE")), hole_ok))
         store = A.Assign(targets=[A.Subscript(value=P.name(lst), slice=P.name(ki), ctx=P.STORE)],
-                         value=P.name(vt))
-        slow = P.expr_stmt(P.call("R_sputitem" if strict else "R_putitem", o, k, P.name(vt)))
-        self.emit(P.if_(cond, [store], [slow]))
+                         value=v)
+        self.emit(P.if_(guard, [tr, P.if_(P.and_(*conds), [store], [slow])], [slow]))
 
     def home_name(self):
         hs = getattr(self, "_home_stack", None)
@@ -2446,11 +2707,32 @@ class CodeGen:
             ot = self.tmp()
             if c.computed:
                 fv = P.call("R_getitem", P.walrus(ot, o), self.expr(c.property))
+                f = self.tmp()
+                callee = P.ifexp(P.typeis(P.walrus(f, fv), "R_JSFunction"), P.attr(f, "fn"),
+                                 P.call("R_fnslow", P.name(f), P.const(desc)))
             else:
-                fv = P.call("R_get", P.walrus(ot, o), P.const(to_utf16(c.property.name)))
-            f = self.tmp()
-            callee = P.ifexp(P.typeis(P.walrus(f, fv), "R_JSFunction"), P.attr(f, "fn"),
-                             P.call("R_fnslow", P.name(f), P.const(desc)))
+                # inline: a plain function that is an own property of a plain object
+                # or of its plain prototype (an accessor is never a JSFunction);
+                # else one runtime call finds the method and gives its Python callable
+                if isinstance(o, A.Name) and o.id == "this":
+                    ot_expr, this_arg = o, o
+                else:
+                    ot_expr, this_arg = P.walrus(ot, o), P.name(ot)
+                k = P.const(to_utf16(c.property.name))
+                f, pt = self.tmp(), self.tmp()
+                own = P.typeis(P.walrus(f, P.call(P.attr(P.attr(this_arg, "props"), "get"), k)),
+                               "R_JSFunction")
+                inherited = P.and_(
+                    P.is_(P.name(f), P.const(None)),
+                    P.typeis(P.walrus(pt, P.attr(this_arg, "proto")), "R_JSObject"),
+                    P.typeis(P.walrus(f, P.call(P.attr(P.attr(P.name(pt), "props"), "get"), k)),
+                             "R_JSFunction"))
+                cond = P.and_(P.typeis(ot_expr, "R_JSObject"), P.or_(own, inherited))
+                callee = P.ifexp(cond, P.attr(f, "fn"),
+                                 P.call("R_getfn", this_arg, k, P.const(desc)))
+                if args is None:
+                    args = self.args_list(e.arguments)
+                return P.call(callee, this_arg, *args)
             if args is None:
                 args = self.args_list(e.arguments)
             return P.call(callee, P.name(ot), *args)

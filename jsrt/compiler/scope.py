@@ -189,6 +189,9 @@ class Analyzer:
         self.loop_stack = []
         self.dyn_refs = set()
         self.dynamic_fns = set()
+        self.num_bindings = set()
+        self.int_bindings = set()
+        self.nonneg_bindings = set()
 
     # -- entry points ------------------------------------------------------
     def analyze_program(self, prog, kind="script", strict=False, outer_scope=None):
@@ -214,6 +217,7 @@ class Analyzer:
         self.check_var_lex_conflicts(prog.body, sc)
         for s in prog.body:
             self.stmt(s)
+        self.num_bindings, self.int_bindings, self.nonneg_bindings = infer_number_bindings(self)
         return fi
 
     # -- declarations --------------------------------------------------------
@@ -1004,3 +1008,414 @@ class Analyzer:
             if kind == "ctor":
                 fi.is_derived = info["derived"]
         self.pop_scope()
+
+
+# ---------------------------------------------------------------------------
+# Number-typed locals
+# ---------------------------------------------------------------------------
+# A static local whose every reference provably sees a Number lets the code generator
+# drop the ``type(x) is float`` guards around its arithmetic.  The rules are
+# deliberately simple:
+#
+# * the binding is a ``var``/``let``/``const`` of a non-dynamic function, not captured
+#   by a closure (so only its own function's code can read or write it), without TDZ
+#   checks, and no reference to it is dynamic;
+# * its textually first reference D is a defining write (``var x = e`` / ``x = e`` as
+#   a statement of a block, or the init of a ``for``), and every other reference lies
+#   after D and inside the block D is a statement of (or inside the ``for`` whose init
+#   D is): such references can only run after D has run (statements of a block run in
+#   order; the only way into a block is through its start);
+# * every write stores a Number, assuming the same of every binding in the set (a
+#   greatest fixpoint): number literals, ``+e``, ``x++``, ``a - b`` (``-``, ``*``, ``/``,
+#   ``%``, ``**``, bitwise and shift operators: if one operand is a Number the result is
+#   a Number or a TypeError), ``a + b`` with both operands Numbers, ``x op= e``...
+
+_NUM_EITHER = frozenset(("-", "*", "/", "%", "**", "&", "|", "^", "<<", ">>"))
+_NUM_COMPOUND = frozenset(("-=", "*=", "/=", "%=", "**=", "&=", "|=", "^=", "<<=", ">>=",
+                           ">>>="))
+_PATTERN_PARENTS = frozenset(("ArrayPattern", "ObjectPattern", "AssignmentPattern",
+                              "RestElement", "ForInStatement", "ForOfStatement", "CatchClause",
+                              "FunctionDeclaration", "FunctionExpression",
+                              "ArrowFunctionExpression", "ClassDeclaration", "ClassExpression"))
+
+
+def is_number_literal(e):
+    return e.type == "Literal" and isinstance(e.value, (int, float)) \
+        and not isinstance(e.value, bool) and getattr(e, "regex", None) is None
+
+
+def number_typed(e, refs, nums):
+    """True when evaluating JS expression ``e`` can only produce a Number (or throw),
+    given that every binding in ``nums`` holds a Number wherever it is read."""
+    while True:
+        t = e.type
+        if t == "Literal":
+            return is_number_literal(e)
+        if t == "Identifier":
+            b = refs.get(id(e))
+            return b is not None and b in nums
+        if t == "BinaryExpression":
+            op = e.operator
+            if op == ">>>":
+                return True
+            if op == "+":
+                return number_typed(e.left, refs, nums) and number_typed(e.right, refs, nums)
+            if op in _NUM_EITHER:
+                return number_typed(e.left, refs, nums) or number_typed(e.right, refs, nums)
+            return False
+        if t == "UnaryExpression":
+            op = e.operator
+            if op == "+":
+                return True
+            if op in ("-", "~"):
+                e = e.argument
+                continue
+            return False
+        if t == "UpdateExpression":
+            a = e.argument
+            return a.type == "Identifier" and number_typed(a, refs, nums)
+        if t == "AssignmentExpression":
+            op = e.operator
+            if op == "=":
+                e = e.right
+                continue
+            if e.left.type != "Identifier" or not number_typed(e.left, refs, nums):
+                return False
+            if op == "+=":
+                e = e.right
+                continue
+            return op in _NUM_COMPOUND
+        if t == "SequenceExpression":
+            e = e.expressions[-1]
+            continue
+        if t == "ConditionalExpression":
+            return number_typed(e.consequent, refs, nums) and number_typed(e.alternate, refs, nums)
+        return False
+
+
+_INT_ALWAYS = frozenset(("&", "|", "^", "<<", ">>", ">>>"))
+_INT_BOTH = frozenset(("+", "-", "*", "%"))
+
+
+def integral_typed(e, refs, ints):
+    """True when ``e`` (already known to be number-typed) evaluates to an integral
+    float, an infinity or NaN (never a fraction), given the same of ``ints``.  Integral
+    floats stay integral under + - * % (beyond 2**53 every float is integral)."""
+    while True:
+        t = e.type
+        if t == "Literal":
+            v = e.value
+            return is_number_literal(e) and float(v).is_integer()
+        if t == "Identifier":
+            b = refs.get(id(e))
+            return b is not None and b in ints
+        if t == "BinaryExpression":
+            op = e.operator
+            if op in _INT_ALWAYS:
+                return True
+            if op in _INT_BOTH:
+                return integral_typed(e.left, refs, ints) and integral_typed(e.right, refs, ints)
+            return False
+        if t == "UnaryExpression":
+            if e.operator in ("-", "+"):
+                e = e.argument
+                continue
+            return e.operator == "~"
+        if t == "UpdateExpression":
+            a = e.argument
+            return a.type == "Identifier" and integral_typed(a, refs, ints)
+        if t == "AssignmentExpression":
+            op = e.operator
+            if op == "=":
+                e = e.right
+                continue
+            if op[:-1] in _INT_ALWAYS:
+                return True
+            if op[:-1] in _INT_BOTH:
+                return integral_typed(e.left, refs, ints) and integral_typed(e.right, refs, ints)
+            return False
+        if t == "SequenceExpression":
+            e = e.expressions[-1]
+            continue
+        if t == "ConditionalExpression":
+            return integral_typed(e.consequent, refs, ints) and \
+                integral_typed(e.alternate, refs, ints)
+        return False
+
+
+def nonneg_typed(e, refs, pos):
+    """True when ``e`` (already known to be number-typed) evaluates to a Number that is
+    not negative (+0, positive, +Infinity or NaN), given the same of ``pos``."""
+    while True:
+        t = e.type
+        if t == "Literal":
+            return is_number_literal(e) and e.value >= 0
+        if t == "Identifier":
+            b = refs.get(id(e))
+            return b is not None and b in pos
+        if t == "BinaryExpression":
+            op = e.operator
+            if op == ">>>":
+                return True
+            if op in ("+", "*", "/"):
+                return nonneg_typed(e.left, refs, pos) and nonneg_typed(e.right, refs, pos)
+            if op == "%":            # the sign of the dividend
+                e = e.left
+                continue
+            return False
+        if t == "UpdateExpression":
+            a = e.argument
+            return e.operator == "++" and a.type == "Identifier" and nonneg_typed(a, refs, pos)
+        if t == "AssignmentExpression":
+            op = e.operator
+            if op == "=":
+                e = e.right
+                continue
+            if op in ("%=", ">>>="):
+                return nonneg_typed(e.left, refs, pos) or op == ">>>="
+            if op in ("+=", "*=", "/="):
+                return nonneg_typed(e.left, refs, pos) and nonneg_typed(e.right, refs, pos)
+            return False
+        if t == "SequenceExpression":
+            e = e.expressions[-1]
+            continue
+        if t == "ConditionalExpression":
+            return nonneg_typed(e.consequent, refs, pos) and nonneg_typed(e.alternate, refs, pos)
+        return False
+
+
+def _children(node):
+    for k, v in node.__dict__.items():
+        if k in ("loc", "range", "type"):
+            continue
+        if isinstance(v, list):
+            for x in v:
+                if x is not None and hasattr(x, "type"):
+                    yield x
+        elif v is not None and hasattr(v, "type"):
+            yield v
+
+
+def infer_number_bindings(an):
+    """(nums, ints): the Bindings that hold a Number wherever they are read (see above),
+    and those of them whose Number is always integral (or infinite, or NaN)."""
+    nums = set()
+    ints = set()
+    pos = set()
+    for fi in list(an.funcs.values()):
+        node = fi.node
+        if node is None or fi.is_script or fi.dynamic or node.body.type != "BlockStatement":
+            continue
+        try:
+            n, i, p = _infer_function(an, fi)
+        except RecursionError:
+            continue
+        nums |= n
+        ints |= i
+        pos |= p
+    return nums, ints, pos
+
+
+def _infer_function(an, fi):
+    refs = an.refs
+    dyn = an.dyn_refs
+    node = fi.node
+    found = {}          # Binding -> [(ident, ancestors)]
+    bad = set()
+    stack = []
+
+    def walk(n):
+        t = n.type
+        if t == "Identifier":
+            i = id(n)
+            b = refs.get(i)
+            if b is None or b in bad:
+                return
+            if b.scope.func is not fi or b.kind not in ("var", "let", "const") or b.captured \
+                    or b.tdz or i in dyn:
+                bad.add(b)
+                return
+            found.setdefault(b, []).append((n, tuple(stack)))
+            return
+        if t in FUNCTION_TYPES:
+            # an inner function: its references to our bindings made them captured
+            return
+        stack.append(n)
+        for c in _children(n):
+            walk(c)
+        stack.pop()
+
+    stack.append(node)
+    for p in node.params:
+        walk(p)
+    walk(node.body)
+
+    cands = {}
+    decrements = set()
+    for b, lst in found.items():
+        if b in bad:
+            continue
+        info = _check_binding(b, lst)
+        if info is not None:
+            cands[b] = info
+            for ident, anc in lst:
+                p = anc[-1]
+                if p.type == "UpdateExpression" and p.operator == "--":
+                    decrements.add(b)
+    nums = set(cands)
+    changed = True
+    while changed and nums:
+        changed = False
+        for b in list(nums):
+            for kind, rhs in cands[b]:
+                if kind in ("init", "=", "+=") and not number_typed(rhs, refs, nums):
+                    nums.discard(b)
+                    changed = True
+                    break
+    ints = set(nums)
+    changed = True
+    while changed and ints:
+        changed = False
+        for b in list(ints):
+            for kind, rhs in cands[b]:
+                if kind in ("/=", "**=") or kind in ("init", "=", "+=", "-=", "*=", "%=") \
+                        and not integral_typed(rhs, refs, ints):
+                    ints.discard(b)
+                    changed = True
+                    break
+    pos = set(nums)
+    changed = True
+    while changed and pos:
+        changed = False
+        for b in list(pos):
+            for kind, rhs in cands[b]:
+                if kind in ("init", "=", "+=", "*=", "/=") and not nonneg_typed(rhs, refs, pos) \
+                        or kind not in ("init", "=", "+=", "*=", "/=", "%=", ">>>="):
+                    pos.discard(b)
+                    changed = True
+                    break
+            else:
+                if b in decrements:
+                    pos.discard(b)
+                    changed = True
+    return nums, ints, pos
+
+
+def _ident_role(ident, anc):
+    """('decl', declarator, declaration) / ('assign', expr) / ('update', expr) / ('write',)
+    / ('read',) for an identifier reference with its ancestors."""
+    p = anc[-1]
+    t = p.type
+    if t == "VariableDeclarator" and p.id is ident:
+        d = anc[-2]
+        if anc[-3].type in ("ForInStatement", "ForOfStatement"):
+            return ("write",)
+        return ("decl", p, d)
+    if t == "AssignmentExpression" and p.left is ident:
+        return ("assign", p)
+    if t == "UpdateExpression":
+        return ("update", p)
+    if t in _PATTERN_PARENTS:
+        if t == "AssignmentPattern" and p.right is ident:
+            return ("read",)
+        if t in ("ForInStatement", "ForOfStatement") and p.right is ident:
+            return ("read",)
+        return ("write",)
+    if t == "Property" and len(anc) > 1 and anc[-2].type == "ObjectPattern" and p.value is ident:
+        return ("write",)
+    return ("read",)
+
+
+def _region(ident, anc, role):
+    """(start, end) of the source range dominated by defining write ``role``, or None."""
+    if role[0] == "decl":
+        decl, vd = role[1], role[2]
+        if decl.init is None:
+            return None
+        start = decl.range[1]
+        i = len(anc) - 3        # anc[i] holds the declaration
+        holder = vd
+    elif role[0] == "assign":
+        ae = role[1]
+        if ae.operator != "=":
+            return None
+        start = ae.range[1]
+        i = len(anc) - 2
+        holder = ae
+        while anc[i].type == "SequenceExpression":
+            holder = anc[i]
+            i -= 1
+        if anc[i].type == "ExpressionStatement":
+            holder = anc[i]
+            i -= 1
+        elif not (anc[i].type == "ForStatement" and anc[i].init is holder):
+            return None
+    else:
+        return None
+    if i < 0:
+        return None
+    p = anc[i]
+    if p.type == "ForStatement":
+        if p.init is not holder:
+            return None
+        end = p.range[1]
+        s = p
+        i -= 1
+        while i >= 0 and anc[i].type == "LabeledStatement":
+            s = anc[i]
+            i -= 1
+        if i >= 0 and anc[i].type == "BlockStatement" and any(x is s for x in anc[i].body):
+            end = anc[i].range[1]
+        return start, end
+    if p.type == "BlockStatement" and any(x is holder for x in p.body):
+        return start, p.range[1]
+    return None
+
+
+def _check_binding(b, lst):
+    """The writes [(kind, rhs-or-None)] of binding b when its references have the
+    required shape, else None."""
+    refs = []
+    for ident, anc in sorted(lst, key=lambda r: r[0].range[0]):
+        role = _ident_role(ident, anc)
+        if role[0] == "decl" and role[1].init is None and role[2].kind == "var":
+            continue            # `var x;` does nothing at run time
+        refs.append((ident, anc, role))
+    if not refs:
+        return None
+    ident, anc, role = refs[0]
+    reg = _region(ident, anc, role)
+    if reg is None:
+        return None
+    start, end = reg
+    writes = []
+    if role[0] == "decl":
+        writes.append(("init", role[1].init))
+    else:
+        writes.append(("init", role[1].right))
+    for ident, anc, role in refs[1:]:
+        r = ident.range
+        if r[0] < start or r[1] > end:
+            return None
+        k = role[0]
+        if k == "read":
+            continue
+        if b.kind == "const":
+            return None
+        if k == "decl":
+            init = role[1].init
+            if init is None:
+                return None     # `let x;` stores undefined
+            writes.append(("init", init))
+        elif k == "assign":
+            ae = role[1]
+            op = ae.operator
+            if op == "=" or op == "+=" or op in _NUM_COMPOUND:
+                writes.append((op, ae.right))
+            else:
+                return None
+        elif k == "update":
+            continue
+        else:
+            return None
+    return writes

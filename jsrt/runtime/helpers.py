@@ -5,6 +5,7 @@ that compiled code runs with; the realm adds its bound helpers (function and
 object creation, global variable access) in ``Realm._make_namespace``.
 """
 
+import math
 import sys
 
 from .values import undefined, null, HOLE, TDZ, MISSING, Symbol, JSBigInt
@@ -111,10 +112,7 @@ def void(v):
 def to_numeric(v):
     if type(v) is float:
         return v
-    r = ops.to_numeric(v)
-    if type(r) is JSBigInt:
-        throw_type_error("BigInt increment is not supported yet")
-    return r
+    return ops.to_numeric(v)
 
 
 def destr_obj(v):
@@ -146,6 +144,7 @@ def base_namespace():
                          "BaseException": BaseException, "GeneratorExit": GeneratorExit},
         "R_notclosing": not_closing,
         "R_undef": undefined, "R_null": null, "R_HOLE": HOLE, "R_TDZ": TDZ,
+        "R_trunc": math.trunc, "R_IDXERR": (IndexError, OverflowError, ValueError),
         "R_JSFunction": JSFunction, "R_JSObject": JSObject, "R_JSArray": JSArray,
         "R_JSThrow": js_throw,
         "R_MISSING": MISSING, "R_SLOWVAL": (Accessor, type(MISSING)),
@@ -158,7 +157,7 @@ def base_namespace():
         "R_shr": ops.shr, "R_typeof": ops.typeof, "R_in": ops.in_operator,
         "R_instanceof": ops.instance_of, "R_topk": ops.to_property_key,
         "R_tostr_tpl": to_str_template, "R_void": void,
-        "R_get": ops.get_member, "R_getitem": ops.get_item, "R_getitem_k": get_item_key,
+        "R_get": ops.get_member, "R_getfn": ops.get_fn, "R_updm": ops.update_member, "R_getitem": ops.get_item, "R_getitem_k": get_item_key,
         "R_put": ops.put_member, "R_sput": ops.sput_member, "R_putitem": ops.put_item,
         "R_sputitem": ops.sput_item, "R_delmem": ops.delete_member, "R_delitem": ops.delete_item,
         "R_superdelete": delete_super,

@@ -365,26 +365,82 @@ def key_to_display(key):
 
 
 def get_member(o, key):
-    """``o.key`` for a constant property key (compiled code's general path)."""
-    if type(o) is JSObject:
-        p = o
-        while True:
-            v = p.props.get(key, MISSING)
-            if v is not MISSING:
-                if type(v) is Accessor:
-                    g = v.get
-                    if g is undefined:
-                        return undefined
-                    return g.fn(o)
-                return v
-            p = p.proto
-            if p is null:
-                return undefined
-            if p.exotic:
-                return p.get(key, o)
-    if isinstance(o, JSObject):
-        return o.get(key, o)
-    return get_v(o, key)
+    """``o.key`` for a property key (compiled code's general path).  Plain objects,
+    functions, and Arrays for keys other than "length" and index-like ones have the
+    ordinary [[Get]]; their prototype chains are walked here while they stay so."""
+    t = type(o)
+    if t is not JSObject and t is not JSFunction:
+        if t is JSArray:
+            if key == "length":
+                a = o.arr
+                return float(len(a) if a is not None else o.alen)
+            if type(key) is str and key[:1] in DIGITS:
+                return o.get(key, o)
+        elif isinstance(o, JSObject):
+            return o.get(key, o)
+        else:
+            return get_v(o, key)
+    p = o
+    while True:
+        props = p.props
+        if key in props:        # `in` and [] are cheaper than a dict.get call here
+            v = props[key]
+            if type(v) is Accessor:
+                g = v.get
+                if g is undefined:
+                    return undefined
+                return g.fn(o)
+            return v
+        p = p.proto
+        if p is null:
+            return undefined
+        if p.exotic:
+            if type(p) is JSArray and not (type(key) is str and
+                                           (key == "length" or key[:1] in DIGITS)):
+                continue
+            return p.get(key, o)
+
+
+def get_fn(o, key, desc):
+    """The Python callable for a method call ``o.key(...)``: ``f.fn`` for a plain JS
+    function, else what helpers.fn_slow gives (a thrower for a non-callable, raising
+    when called, after the arguments are evaluated)."""
+    t = type(o)
+    if t is JSObject or t is JSFunction or t is JSArray:
+        # Arrays (the receiver or a prototype) are ordinary for keys other than
+        # "length" and index-like ones
+        plain = type(key) is not str or not (key == "length" or key[:1] in DIGITS)
+        if plain or t is not JSArray:
+            p = o
+            while True:
+                props = p.props
+                if key in props:
+                    v = props[key]
+                    if type(v) is JSFunction:
+                        return v.fn
+                    break           # an accessor or another value: the general path
+                p = p.proto
+                if p is null or p.exotic and not (plain and type(p) is JSArray):
+                    break
+    v = get_member(o, key)
+    if type(v) is JSFunction:
+        return v.fn
+    from .helpers import fn_slow
+    return fn_slow(v, desc)
+
+
+def update_member(o, key, delta, strict, post):
+    """``o.key++`` / ``o.key--`` (delta 1.0 or -1.0): the old value (as a number) when
+    ``post``, else the new one."""
+    old = get_member(o, key)
+    if type(old) is not float:
+        old = to_numeric(old)       # a Number or a BigInt (JSBigInt adds a +-1.0 delta)
+    v = old + delta
+    if strict:
+        sput_member(o, key, v)
+    else:
+        put_member(o, key, v)
+    return old if post else v
 
 
 def get_item(o, k):

@@ -142,6 +142,19 @@ class JSBigInt:
     def __reduce__(self):
         return (JSBigInt, (self.v,))
 
+    # ``x++`` / ``x--`` (13.4.2-13.4.5): compiled code computes ToNumeric(old) +/- 1.0,
+    # which for a BigInt must be BigInt::add(old, 1n).  Only the update operators
+    # reach these (every other arithmetic path checks for float first).
+    def __add__(self, delta):
+        if type(delta) is float and delta in (1.0, -1.0):
+            return JSBigInt(self.v + int(delta))
+        return NotImplemented
+
+    def __sub__(self, delta):
+        if type(delta) is float and delta in (1.0, -1.0):
+            return JSBigInt(self.v - int(delta))
+        return NotImplemented
+
 
 SYM_ITERATOR = WELL_KNOWN_SYMBOLS["iterator"]
 SYM_ASYNC_ITERATOR = WELL_KNOWN_SYMBOLS["asyncIterator"]

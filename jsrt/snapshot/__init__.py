@@ -136,7 +136,16 @@ class RealmSnapshot:
         self._opened = opened
         self._key = key
         self._units_loaded = False
-        self.sha256 = hashlib.sha256(data).hexdigest()
+        self._sha256 = None
+
+    @property
+    def sha256(self):
+        """Hex SHA-256 of the snapshot bytes (computed on first use: instantiating
+        does not need it)."""
+        h = self._sha256
+        if h is None:
+            h = self._sha256 = hashlib.sha256(self._data).hexdigest()
+        return h
 
     # -- creation -------------------------------------------------------------------
     @classmethod
