@@ -710,6 +710,9 @@ class CodeGen:
             return self.assign_ident(e.left, v, as_stmt=True)
         if t == "UpdateExpression" and e.argument.type == "Identifier":
             return self.update_ident(e, as_stmt=True)
+        if t == "AssignmentExpression" and e.operator == "+=" and e.left.type == "Identifier" \
+                and self.concat_in_place_stmt(e):
+            return None
         if t == "UpdateExpression" and e.argument.type == "MemberExpression" and \
                 not e.argument.computed and e.argument.object.type != "Super":
             self.member_update_stmt(e)
@@ -731,6 +734,38 @@ class CodeGen:
                     self.emit(st)
             return None
         return P.expr_stmt(self.expr(e))
+
+    def concat_in_place_stmt(self, e):
+        """``s += e;`` for a plain local ``s``: emits ``s = s + r`` as its own statement
+        when both are strings, the form CPython appends to in place (its BINARY_OP
+        followed by a STORE_FAST to the left operand), so building a string piece by
+        piece is linear.  The right side runs first, which is only correct when it can
+        assign no local (``may_write``) and nothing else can see ``s`` (not captured,
+        no TDZ, no eval).  Returns False (emitting nothing) when the form does not apply."""
+        ident = e.left
+        b = self.an.refs.get(id(ident))
+        if b is None or self.global_binding(b) or self.is_dyn_ref(ident) or self.dyn_binding(b) \
+                or b.captured or b.tdz or b.kind not in ("var", "let", "param") \
+                or b in self.an.num_bindings or self.may_write(e.right):
+            return False
+        cur = self.read_binding(b, ident)
+        if not isinstance(cur, A.Name):
+            return False
+        r = self.tmp()
+        self.emit(P.assign(r, self.expr(e.right)))
+        rv = P.name(r)
+        both_str = P.and_(P.typeis(rv, "str"), P.typeis(cur, "str"))
+        saved = self.out
+        fast, slow = [], []
+        self.out = fast
+        self.assign_binding(b, P.binop(cur, A.Add(), rv), ident, ident=ident)
+        self.out = slow
+        general = P.ifexp(P.and_(P.typeis(cur, "float"), P.typeis(rv, "float")),
+                          P.binop(cur, A.Add(), rv), P.call("R_add", cur, rv))
+        self.assign_binding(b, general, ident, ident=ident)
+        self.out = saved
+        self.emit(P.if_(both_str, fast, slow))
+        return True
 
     def s_BlockStatement(self, s):
         sc = self.an.scopes.get(id(s))

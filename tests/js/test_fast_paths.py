@@ -46,6 +46,12 @@ CASES = [
     ("var s = ''; for (var i = 0; i < 5; i++) s += 'x' + (i % 3); console.log(s, s.length)", "x0x1x2x0x1 10\n"),
     ("var s = 1; s += 'a'; s += 2; s += {toString(){ return 'o' }}; console.log(s)", "1a2o\n"),
     ("function f(){ var s = ''; var t = s; s += 'a'; return t.length + s } console.log(f())", "0a\n"),
+    ("function f(s){ s += 'a'; return arguments[0] } console.log(f('x'))", "xa\n"),
+    ("function f(s){ arguments[0] = 'q'; s += 'a'; return s } console.log(f('x'))", "qa\n"),
+    ("function f(){ let s = 'a'; for (let i = 0; i < 3; i++) { s += i } return s } console.log(f())", "a012\n"),
+    ("function f(){ var s = 'a'; s += (s = 'b', 'c'); return s } console.log(f())", "ac\n"),
+    ("function f(){ var s = {valueOf(){ return 1 }}; s += 2; return s } console.log(f())", "3\n"),
+    ("function f(){ var s = 'a'; function g(){ s = 'z'; return 'y' } s += g(); return s } console.log(f())", "ay\n"),
     # dense array element paths: holes, prototype elements, out-of-range indices
     ("var a = new Array(3); a[1] = 5; console.log(a[0], a[1], a[3], 1 in a, 0 in a)", "undefined 5 undefined true false\n"),
     ("Array.prototype[0] = 'p'; var a = [,1]; console.log(a[0]); delete Array.prototype[0]", "p\n"),
