@@ -487,7 +487,10 @@ class Realm:
         except Exception:
             head = "Error"
         lines = [head] + ["    at " + f for f in frames[:10]]
-        o._store("stack", "\n".join(lines), W | C)
+        stack = "\n".join(lines)
+        o._store("stack", stack, W | C)
+        if type(o) is JSErrorObject:
+            o.stack_head = (stack, head)
 
     # -- jobs and the event loop (9.5, HTML event loop in miniature) ---------------------
     def enqueue_job(self, fn, *args):

@@ -769,7 +769,11 @@ class JSFunction(JSObject):
             from .function import derived_return
             box = [TDZ]
             r = self.body(None, *args, _nt=new_target, _tb=box)
-            return derived_return(r, box[0])
+            r = derived_return(r, box[0])
+            if type(r) is JSErrorObject and r.stack_head is not None:
+                from .ops import safe_describe_error
+                r.refresh_stack_head(safe_describe_error(r))
+            return r
         if k == CTOR_NATIVE:
             return self.native_ctor(args, new_target)
         from .ops import describe
@@ -914,9 +918,29 @@ class JSStringObject(JSObject):
 
 
 class JSErrorObject(JSObject):
-    """An object with [[ErrorData]] (Error instances)."""
-    __slots__ = ()
+    """An object with [[ErrorData]] (Error instances).
+
+    ``stack_head`` is (the "stack" string stored at creation, the "Name: message" line
+    it starts with), so that a derived class's constructor that sets ``this.name`` or
+    ``this.message`` after ``super()`` gets a stack that starts with them, as V8's
+    lazily formatted stacks do (``refresh_stack_head``)."""
+    __slots__ = ("stack_head",)
     cls = "Error"
+
+    def __init__(self, proto=null, props=None):
+        JSObject.__init__(self, proto, props)
+        self.stack_head = None
+
+    def refresh_stack_head(self, head):
+        """Re-head the creation-time stack with ``head`` if nothing replaced it since."""
+        sh = self.stack_head
+        if sh is None:
+            return
+        stack, old = sh
+        if head != old and self.props.get("stack") is stack:
+            new = head + stack[len(old):]
+            self.props["stack"] = new
+            self.stack_head = (new, head)
 
 
 class JSDateObject(JSObject):

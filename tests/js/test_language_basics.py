@@ -27,6 +27,12 @@ CASES = [
      "0.30000000000000004 Infinity -Infinity NaN 2 -2 1024\n"),
     ("try{try{throw 1}finally{console.log('f')}}catch(e){console.log('c',e)}", "f\nc 1\n"),
     ("function f(){try{return 1}finally{console.log('fin')}}console.log(f())", "fin\n1\n"),
+    # a derived error's stack starts with the name and message its constructor set
+    ("class E2 extends Error{constructor(m){super(m);this.name='E2'}}"
+     "class E3 extends E2{constructor(){super('x');this.message='changed'}}"
+     "class E4 extends Error{constructor(){super('m');this.stack='custom'}}"
+     "try{throw new E2('bad')}catch(e){console.log(e.stack.split('\\n')[0])}"
+     "console.log(new E3().stack.split('\\n')[0], new E4().stack)", "E2: bad\nE2: changed custom\n"),
 ]
 
 
