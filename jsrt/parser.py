@@ -44,15 +44,58 @@ def _test_regexp(self, pattern, flags):
         self.tolerateUnexpectedToken(Messages.InvalidRegExp)
 
 
+_SPACE = " \t\r\n\u2028\u2029\v\f\xa0\ufeff"
+
+
+def skip_space(src, i):
+    """The index of the next token at or after ``i`` (past whitespace and comments)."""
+    n = len(src)
+    while i < n:
+        if src[i] in _SPACE:
+            i += 1
+        elif src.startswith("/*", i):
+            j = src.find("*/", i + 2)
+            i = n if j < 0 else j + 2
+        elif src.startswith("//", i):
+            while i < n and src[i] not in "\r\n\u2028\u2029":
+                i += 1
+        else:
+            break
+    return i
+
+
+def _fixed_class_element(parse_class_element):
+    """esprima's parseClassElement forgets that ``async [key]() {}`` has a computed key
+    (it returns computed=False with the key expression as the name).  Such an element's
+    text is ``static``? ``async`` then ``[``: read from the source where it starts."""
+    def parseClassElement(self, hasConstructor):
+        src = self.scanner.source
+        i = self.lookahead.start
+        node = parse_class_element(self, hasConstructor)
+        v = getattr(node, "value", None)
+        if v is not None and getattr(v, "isAsync", False) and not node.computed:
+            i = skip_space(src, i)
+            if src.startswith("static", i) and node.static:
+                i = skip_space(src, i + 6)
+            if src.startswith("async", i) and src.startswith("[", skip_space(src, i + 5)):
+                node.computed = True
+        return node
+    parseClassElement.jsrt_fixed = True
+    return parseClassElement
+
+
 _installed = []
 
 
 def _install_regexp_check():
+    """Install jsrt's fixes into esprima's parser (once)."""
     if _installed:
         return
-    from esprima import scanner
+    from esprima import scanner, parser
     if getattr(scanner.Scanner.testRegExp, "__name__", "") != "_test_regexp":
         scanner.Scanner.testRegExp = _test_regexp
+    if not getattr(parser.Parser.parseClassElement, "jsrt_fixed", False):
+        parser.Parser.parseClassElement = _fixed_class_element(parser.Parser.parseClassElement)
     _installed.append(True)
 
 

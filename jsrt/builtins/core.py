@@ -498,8 +498,8 @@ def fp_to_string(this, *args):
         if u is not None:
             return to_utf16(u.source[meta[3]:meta[4]])
     n = ops._own_data(this, "name")
-    if type(n) is not str:
-        n = ""
+    if type(n) is not str or isinstance(this, JSBoundFunction):
+        n = ""          # V8 names no bound function here
     return "function %s() { [native code] }" % n
 
 

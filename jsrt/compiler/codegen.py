@@ -301,8 +301,12 @@ class CodeGen:
             b = scope.bindings[s.id.name]
             self.assign_binding(b, fexpr, s, init=True)
 
-    def function(self, node, name_hint=None, kind=None, home=None, class_ctx=None):
-        """Compile a function node; emit its def; return the JSFunction-creating expr."""
+    def function(self, node, name_hint=None, kind=None, home=None, class_ctx=None,
+                 src_start=None, src_end=None):
+        """Compile a function node; emit its def; return the JSFunction-creating expr.
+        ``src_start`` / ``src_end`` delimit its source text when that is not the node's
+        (a method's text starts at its key: ``get [k]() {}``; a class constructor's is
+        the whole class)."""
         fi = self.an.funcs[id(node)]
         idx = len(self.metas)
         fname = "_F%d" % idx
@@ -538,7 +542,8 @@ class CodeGen:
         elif node.type == "FunctionDeclaration" and node.id is not None:
             fname_js = node.id.name
         r = node.range
-        meta = (to_utf16(fname_js) if fname_js is not None else None, nparams, flags, r[0], r[1],
+        meta = (to_utf16(fname_js) if fname_js is not None else None, nparams, flags,
+                r[0] if src_start is None else src_start, r[1] if src_end is None else src_end,
                 self.unit_key, idx)
         self.metas[idx] = meta
         fexpr = P.call("R_mkfunc", P.name(fname), P.const(meta))
@@ -734,6 +739,15 @@ class CodeGen:
                     self.emit(st)
             return None
         return P.expr_stmt(self.expr(e))
+
+    def method_start(self, m):
+        """Where a class element's MethodDefinition text starts: after ``static`` and
+        the whitespace and comments that follow it."""
+        i = m.range[0]
+        if m.static and self.source.startswith("static", i):
+            from ..parser import skip_space
+            return skip_space(self.source, i + 6)
+        return i
 
     def concat_in_place_stmt(self, e):
         """``s += e;`` for a plain local ``s``: emits ``s = s + r`` as its own statement
@@ -1497,7 +1511,8 @@ class CodeGen:
         self._home_stack = getattr(self, "_home_stack", [])
         self._home_stack.append((proto_t, cls_t))
         if ctor is not None:
-            fexpr = self.function(ctor.value, name_hint=cname, kind="ctor")
+            fexpr = self.function(ctor.value, name_hint=cname, kind="ctor",
+                                  src_start=node.range[0], src_end=node.range[1])
         else:
             fexpr = P.call("R_default_ctor", P.const(sup is not None), P.const(to_utf16(cname)),
                            P.const((node.range[0], node.range[1], self.unit_key)))
@@ -1515,7 +1530,8 @@ class CodeGen:
             self.emit(P.assign(keyt, key))
             self._home_stack[-1] = (cls_t if m.static else proto_t, cls_t)
             kindmap = {"method": "method", "get": "get", "set": "set"}
-            f = self.function(m.value, name_hint=None, kind=kindmap[m.kind])
+            f = self.function(m.value, name_hint=None, kind=kindmap[m.kind],
+                              src_start=self.method_start(m))
             self.emit(P.expr_stmt(P.call("R_defmethod", target, P.name(keyt), f,
                                          P.const(m.kind), P.const(False))))
         self._home_stack.pop()
@@ -1910,7 +1926,8 @@ class CodeGen:
             else:
                 kt = self.tmp()
                 items.append(P.walrus(kt, key))
-                f = self.function(p.value, name_hint=None, kind="method" if p.kind == "init" else p.kind)
+                f = self.function(p.value, name_hint=None, kind="method" if p.kind == "init" else p.kind,
+                                  src_start=p.range[0])
                 items.append(P.call("R_defmethod", P.name(o), P.name(kt), f,
                                     P.const("method" if p.kind == "init" else p.kind), P.const(True)))
         self._home_stack.pop()

@@ -33,6 +33,13 @@ CASES = [
      "class E4 extends Error{constructor(){super('m');this.stack='custom'}}"
      "try{throw new E2('bad')}catch(e){console.log(e.stack.split('\\n')[0])}"
      "console.log(new E3().stack.split('\\n')[0], new E4().stack)", "E2: bad\nE2: changed custom\n"),
+    # Function.prototype.toString: methods and accessors start at their key
+    ("class A { static  s(a) { return 1 } get g() { return 1 } set g(v) {} *gen() {} async am() {} ['comp' + 1]() {} m() {} }\nvar o = { m(x) { return x }, get p() { return 1 }, set p(v) {}, *g() {}, async a() {}, ['k'](){}, f: function () {}, ar: (a) => a };\nconsole.log(A.toString());\nconsole.log(A.s.toString(), '|', Object.getOwnPropertyDescriptor(A.prototype, 'g').get.toString(), '|', Object.getOwnPropertyDescriptor(A.prototype, 'g').set.toString());\nconsole.log(A.prototype.gen.toString(), '|', A.prototype.am.toString(), '|', A.prototype.comp1.toString(), '|', A.prototype.m.toString());\nconsole.log(o.m.toString(), '|', Object.getOwnPropertyDescriptor(o, 'p').get.toString(), '|', o.g.toString(), '|', o.a.toString(), '|', o.k.toString(), '|', o.f.toString(), '|', o.ar.toString());\nconsole.log(Math.max.toString(), '|', function(){}.bind().toString(), '|', (class {}).toString());\n",
+     "class A { static  s(a) { return 1 } get g() { return 1 } set g(v) {} *gen() {} async am() {} ['comp' + 1]() {} m() {} }\ns(a) { return 1 } | get g() { return 1 } | set g(v) {}\n*gen() {} | async am() {} | ['comp' + 1]() {} | m() {}\nm(x) { return x } | get p() { return 1 } | *g() {} | async a() {} | ['k'](){} | function () {} | (a) => a\nfunction max() { [native code] } | function () { [native code] } | class {}\n"),
+    # esprima marks `async [k]() {}` class elements non-computed; the parser fixes that up
+    ("let x = 'h'; var C = class { async [x]() {} static /*[*/ async [x + 1]() {} async y() {} };"
+     "console.log(typeof C.prototype.h, typeof C.h1, typeof C.prototype.x, typeof C.prototype.y)",
+     "function function undefined function\n"),
 ]
 
 
