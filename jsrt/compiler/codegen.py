@@ -2770,16 +2770,26 @@ class CodeGen:
                     ot_expr, this_arg = o, o
                 else:
                     ot_expr, this_arg = P.walrus(ot, o), P.name(ot)
-                k = P.const(to_utf16(c.property.name))
+                key = to_utf16(c.property.name)
+                k = P.const(key)
                 f, pt = self.tmp(), self.tmp()
+                # Arrays and functions are ordinary for keys other than "length" and
+                # index-like ones: their props hold such keys (Array.prototype is an Array)
+                if key == "length" or key[:1] in "0123456789":
+                    def ordinary(x):
+                        return P.typeis(x, "R_JSObject")
+                else:
+                    def ordinary(x):
+                        return A.Compare(left=P.call("type", x), ops=[A.In()],
+                                         comparators=[P.name("R_ORDINARY")])
                 own = P.typeis(P.walrus(f, P.call(P.attr(P.attr(this_arg, "props"), "get"), k)),
                                "R_JSFunction")
                 inherited = P.and_(
                     P.is_(P.name(f), P.const(None)),
-                    P.typeis(P.walrus(pt, P.attr(this_arg, "proto")), "R_JSObject"),
+                    ordinary(P.walrus(pt, P.attr(this_arg, "proto"))),
                     P.typeis(P.walrus(f, P.call(P.attr(P.attr(P.name(pt), "props"), "get"), k)),
                              "R_JSFunction"))
-                cond = P.and_(P.typeis(ot_expr, "R_JSObject"), P.or_(own, inherited))
+                cond = P.and_(ordinary(ot_expr), P.or_(own, inherited))
                 callee = P.ifexp(cond, P.attr(f, "fn"),
                                  P.call("R_getfn", this_arg, k, P.const(desc)))
                 if args is None:

@@ -146,6 +146,8 @@ def base_namespace():
         "R_undef": undefined, "R_null": null, "R_HOLE": HOLE, "R_TDZ": TDZ,
         "R_trunc": math.trunc, "R_IDXERR": (IndexError, OverflowError, ValueError),
         "R_JSFunction": JSFunction, "R_JSObject": JSObject, "R_JSArray": JSArray,
+        # the classes whose [[Get]] is ordinary for keys other than "length" and indices
+        "R_ORDINARY": frozenset((JSObject, JSArray, JSFunction)),
         "R_JSThrow": js_throw,
         "R_MISSING": MISSING, "R_SLOWVAL": (Accessor, type(MISSING)),
         "R_Break": BreakLabel, "R_Continue": ContinueLabel, "R_CATCHABLE": CATCHABLE,

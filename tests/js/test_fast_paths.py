@@ -42,6 +42,18 @@ CASES = [
     ("function F(){ this.v = 1 } F.prototype.get = function(){ return this.v }; var f = new F();"
      "console.log(f.get(), f.hasOwnProperty('v'), f.toString())", "1 true [object Object]\n"),
     ("var o = {f: 1}; try { o.f() } catch (e) { console.log(e.message) }", "o.f is not a function\n"),
+    # inline method lookup on arrays and functions (own, prototype, patched prototype)
+    ("var a = [1]; a.push(2); a.push = function (v) { return 'own ' + v }; console.log(a.push(3), a.length)",
+     "own 3 2\n"),
+    ("var p = Array.prototype.push; Array.prototype.push = function () { return 'patched' };"
+     "console.log([].push(1)); Array.prototype.push = p; console.log([].push(1))", "patched\n1\n"),
+    ("function f(a) { return this.v + a } console.log(f.call({v: 1}, 2), f.apply({v: 2}, [3]), f.bind({v: 3})(4))",
+     "3 5 7\n"),
+    ("function g() {} g.call = function () { return 'own call' }; console.log(g.call())", "own call\n"),
+    ("class A { static make() { return new this() } } class B extends A {} console.log(B.make() instanceof B)",
+     "true\n"),
+    ("var a = []; Object.defineProperty(a, 'm', {get() { return () => 'getter' }}); console.log(a.m())",
+     "getter\n"),
     # string building in place, with numbers mixed in
     ("var s = ''; for (var i = 0; i < 5; i++) s += 'x' + (i % 3); console.log(s, s.length)", "x0x1x2x0x1 10\n"),
     ("var s = 1; s += 'a'; s += 2; s += {toString(){ return 'o' }}; console.log(s)", "1a2o\n"),
