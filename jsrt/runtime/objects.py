@@ -5,7 +5,8 @@ Storage (see DESIGN.md, "Values"): ``props`` maps a property key (``str`` or
 properties.  Attributes are bit flags (W=1, E=2, C=4); a property whose flags
 are all set (the default for assignment-created properties) has no entry in
 ``flags``, so a property read is one dict lookup and one type check.  ``flags``
-dicts may be shared between objects (templates), so they are copied on write.
+dicts may be shared between objects (templates), so they are copied on write; a
+``props`` dict belongs to one object (realm snapshots rely on it).
 
 The internal methods of ECMA-262 §10.1 are Python methods with PEP 8 names
 (``get_own_property`` is [[GetOwnProperty]], ``define_own_property`` is
@@ -1005,52 +1006,3 @@ class JSArguments(JSObject):
         if ok and m is not None and key in m:
             del m[key]
         return ok
-
-
-# -- compact pickled state ------------------------------------------------------------
-# A snapshot's heap holds hundreds of JSFunctions (every built-in) and plain objects.
-# The default pickled state of a __slots__ object is a {slot name: value} dict, so each
-# object costs a dict and a key per slot on both sides.  These classes pickle their
-# slots as one tuple in a fixed order instead (restored by one unpacking assignment):
-# a third fewer pickle opcodes, and an empty-builder snapshot instantiates faster.
-# Subclasses keep the generic form (they have more slots): the methods check the
-# exact type.  The order is part of the engine (snapshot/format.py's build
-# fingerprint hashes this file), so a reordering cannot meet an old snapshot.
-
-def _generic_getstate(self):
-    return object.__getstate__(self)
-
-
-def _generic_setstate(self, st):
-    d, slots = st if type(st) is tuple else (st, None)
-    for k, v in (d or {}).items():
-        setattr(self, k, v)
-    for k, v in (slots or {}).items():
-        setattr(self, k, v)
-
-
-def _install_compact_state(cls):
-    names = tuple(n for c in reversed(cls.__mro__) for n in c.__dict__.get("__slots__", ())
-                  if n not in ("__weakref__", "__dict__"))
-    fields = ", ".join("self." + n for n in names)
-    src = ("def __getstate__(self):\n"
-           "    if type(self) is not C:\n"
-           "        return generic_get(self)\n"
-           "    try:\n"
-           "        return (%s,)\n"
-           "    except AttributeError:\n"
-           "        return generic_get(self)\n"
-           "def __setstate__(self, st):\n"
-           "    if type(st) is tuple and len(st) == %d:\n"
-           "        %s, = st\n"
-           "    else:\n"
-           "        generic_set(self, st)\n") % (fields, len(names), fields)
-    ns = {"C": cls, "generic_get": _generic_getstate, "generic_set": _generic_setstate}
-    exec(compile(src, "<%s state>" % cls.__name__, "exec"), ns)
-    cls.__getstate__ = ns["__getstate__"]
-    cls.__setstate__ = ns["__setstate__"]
-
-
-for _cls in (JSObject, JSFunction, Accessor):
-    _install_compact_state(_cls)
-del _cls

@@ -185,7 +185,7 @@ class RealmSnapshot:
             path = executor.run(lambda: find_path(realm, vals, e.obj))
             raise SnapshotError("cannot capture %s at %s" % (e.what, path or "<unknown path>")) from None
         try:
-            units = heapmod.dump_units(sorted(unit_keys))
+            units = heapmod.dump_units(sorted(unit_keys), builder.sources)
         except ValueError as e:
             raise SnapshotError("cannot capture the compiled code: %s" % e) from None
         meta = {
@@ -251,9 +251,12 @@ class RealmSnapshot:
                           % (o.tag, len(o.meta.get("sources", []))), RuntimeWarning, stacklevel=3)
             return self._replay(host, console)
 
-        def build():
+        # Runs on the calling thread, as Realm() does: loading runs no JS and recurses
+        # nowhere (the heap is flat waves of records), so the hop to the JS thread
+        # would only add a thread switch.
+        try:
             if not self._units_loaded:
-                heapmod.load_units(o.units)
+                heapmod.load_units(o.units, lambda: o.meta.get("sources", []))
                 self._units_loaded = True
             root, realms = heapmod.load_heap(o.heap)
             realm, vals = root
@@ -265,8 +268,6 @@ class RealmSnapshot:
             if host:
                 realm.add_host_apis()
             return realm
-        try:
-            return executor.run(build)
         except SnapshotError:
             raise
         except Exception as e:
@@ -303,11 +304,7 @@ def _snapshot_from_bytes(data):
 
 
 def _dump(realm, vals):
-    import io
-    out = io.BytesIO()
-    p = heapmod.HeapPickler(out)
-    p.dump((realm, vals))
-    return out.getvalue(), p.units_seen
+    return heapmod.dump_heap((realm, vals))
 
 
 def _count(realm):

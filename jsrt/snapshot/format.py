@@ -7,11 +7,15 @@ Layout (all integers big-endian)::
     tag length   2, engine tag (ASCII)
     meta length  4, meta (JSON, UTF-8): sources, value origins, counts
     units length 4, compiled units (marshal; only read when the tag matches)
-    heap length  8, heap (pickle; only read when the tag matches)
+    heap length  8, heap (a stream of pickles; only read when the tag matches)
     mac          32 HMAC-SHA256 over everything before it
 
 The MAC is checked before any other byte is interpreted; marshal and pickle
-never see bytes whose MAC did not verify (DESIGN.md, "Realm snapshots").
+never see bytes whose MAC did not verify (DESIGN.md, "Realm snapshots").  The
+meta JSON is parsed on first use (instantiating does not need it).
+
+Version 2: the heap as waves of object records (snapshot/heap.py); units with
+an index, their sources shared with the meta's.
 """
 
 import hashlib
@@ -25,7 +29,7 @@ import sys
 from ..errors import SnapshotError
 
 MAGIC = b"JSRTSNAP"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MAC_SIZE = 32
 _HEADER = struct.Struct(">8sHH")
 
@@ -125,13 +129,28 @@ def seal(meta, units, heap, key=None):
 
 class Opened:
     """A verified snapshot's sections."""
-    __slots__ = ("tag", "meta", "units", "heap")
+    __slots__ = ("tag", "_meta", "_meta_bytes", "units", "heap")
 
-    def __init__(self, tag, meta, units, heap):
+    def __init__(self, tag, meta_bytes, units, heap):
         self.tag = tag
-        self.meta = meta
+        self._meta = None
+        self._meta_bytes = meta_bytes
         self.units = units
         self.heap = heap
+
+    @property
+    def meta(self):
+        """The meta section (JSON), parsed on first use."""
+        m = self._meta
+        if m is None:
+            try:
+                m = json.loads(bytes(self._meta_bytes).decode("utf-8"))
+            except (UnicodeDecodeError, ValueError) as e:
+                raise SnapshotError("malformed snapshot: meta: %s" % e) from None
+            if type(m) is not dict:
+                raise SnapshotError("malformed snapshot: meta is not an object")
+            self._meta = m
+        return m
 
 
 def open_sealed(data, key=None):
@@ -161,7 +180,7 @@ def open_sealed(data, key=None):
         pos += taglen
         (mlen,) = struct.unpack_from(">I", body, pos)
         pos += 4
-        meta = json.loads(bytes(body[pos:pos + mlen]).decode("utf-8"))
+        meta = body[pos:pos + mlen]
         pos += mlen
         (ulen,) = struct.unpack_from(">I", body, pos)
         pos += 4
@@ -173,6 +192,6 @@ def open_sealed(data, key=None):
         pos += hlen
     except (struct.error, UnicodeDecodeError, ValueError) as e:
         raise SnapshotError("malformed snapshot: %s" % e) from None
-    if pos != len(body) or len(units) != ulen or len(heap) != hlen:
+    if pos != len(body) or len(meta) != mlen or len(units) != ulen or len(heap) != hlen:
         raise SnapshotError("malformed snapshot: section lengths do not add up")
     return Opened(tag, meta, units, heap)

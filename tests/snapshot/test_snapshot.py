@@ -213,3 +213,67 @@ def test_builder_clock_and_random_hooks_make_restricted_apis_deterministic():
     r = RealmSnapshot.instantiate(b, [v])
     assert r.arguments[0] == "1234,1234,0.25"
     assert r.eval("Date.now() > 1234") is True      # the real clock after instantiation
+
+
+def test_deep_object_graphs_round_trip():
+    # records come in waves, so neither capture nor restore recurses along a chain
+    b = RealmBuilder()
+    v = b.eval_script("""
+      var head = null; for (var i = 0; i < 30000; i++) head = {i, next: head};
+      var nest = []; for (var j = 0; j < 30000; j++) nest = [nest, j];
+      var fns = null; for (var k = 0; k < 3000; k++) fns = ((prev, k) => () => prev ? k + prev() : k)(fns, k);
+      head""")
+    r = RealmSnapshot.instantiate(b, [v])
+    assert r.eval("var n = 0, p = head; while (p) { n += p.i; p = p.next; } n") == 29999 * 30000 / 2
+    assert r.eval("var d = 0, a = nest; while (a.length) { d++; a = a[0]; } d") == 30000.0
+    assert r.eval("fns()") == 2999 * 3000 / 2
+    assert r.arguments[0]["i"] == 29999.0
+
+
+def test_slot_defaults_builtins_and_exotic_objects_round_trip():
+    b = RealmBuilder()
+    v = b.eval_script(r"""
+      var re = /(\d+)-(\d+)/g; re.lastIndex = 1;
+      var frozen = Object.preventExtensions(function named(a, b) { return a + b; });
+      class A { static s() { return 's'; } m() { return 'm'; } }
+      function* g() { yield* [1, 2]; }
+      async function af() { return 5; }
+      var arr = [1, , 3]; arr.length = 5;
+      var sparse = []; sparse[100000] = 1;
+      var prim = Object(BigInt(1));
+      var d = new Date(0);
+      var m = new Map([[{}, 'o']]);
+      Object.defineProperty(globalThis, 'ro', {value: 1, writable: false});
+      [re, frozen, A, g, af, arr, sparse]""")
+    r = RealmSnapshot.instantiate(b, [v])
+    assert r.eval("re.lastIndex + ':' + re.exec('x 12-34').slice(1).join()") == "1:12,34"
+    assert r.eval("Object.isExtensible(frozen) + ':' + frozen.name + frozen.length + frozen(1, 2)") \
+        == "false:named23"
+    assert r.eval("A.s() + new A().m() + (typeof A.prototype.constructor)") == "smfunction"
+    assert r.eval("[...g()].join() + ':' + Object.prototype.toString.call(af)") \
+        == "1,2:[object AsyncFunction]"
+    assert r.eval("arr.length + ':' + (1 in arr) + ':' + sparse.length") == "5:false:100001"
+    assert r.eval("typeof prim.valueOf() + d.getTime() + m.size") == "bigint01"
+    assert r.eval("'use strict'; try { ro = 2; 'no' } catch (e) { e.name }") == "TypeError"
+    assert r.eval("Math.max.name + Math.max.length + [].map.call([1], x => x * 2)") == "max22"
+
+
+def test_units_are_unmarshalled_once_per_process(monkeypatch):
+    from jsrt.compiler import unit_registry
+    from jsrt.snapshot import heap
+    b, v = build()
+    data = RealmSnapshot.compile(b, [v]).to_bytes()
+    keys = [k for k, u in list(unit_registry.items()) if u.filename == "lib.js"]
+    for k in keys:
+        del unit_registry[k]
+    calls = []
+    real = heap.marshal.loads
+    monkeypatch.setattr(heap.marshal, "loads", lambda d: calls.append(len(d)) or real(d))
+    r = RealmSnapshot.instantiate(RealmSnapshot.from_bytes(data))
+    assert r.eval("counter.inc()") == 3.0
+    assert len(calls) == 2                   # the index, then lib.js (its source from the meta)
+    assert [u.source for k, u in unit_registry.items() if k in keys] == [LIB]
+    calls.clear()
+    r = RealmSnapshot.instantiate(RealmSnapshot.from_bytes(data))
+    assert r.eval("counter.inc()") == 3.0
+    assert len(calls) == 1                   # only the index: lib.js is registered
