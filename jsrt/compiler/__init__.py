@@ -7,6 +7,7 @@ import sys
 import threading
 
 from ..parser import parse_script, parse_module, JSSyntaxError
+from ..runtime.executor import on_roomy_stack
 from .scope import Analyzer
 from .codegen import CodeGen, CompileError, to_utf16
 
@@ -54,8 +55,9 @@ def register_code(unit):
     """Index every code object of a unit: by the JS function it implements (for
     stacks) and by position (so snapshots can name a function's code)."""
     codes = []
-
-    def walk(code, meta):
+    todo = [(unit.code, None)]
+    while todo:
+        code, meta = todo.pop()
         n = code.co_name
         if n.startswith("_F") and n[2:].isdigit():
             i = int(n[2:])
@@ -64,10 +66,7 @@ def register_code(unit):
         code_meta[code] = meta
         code_index[code] = (unit.key, len(codes))
         codes.append(code)
-        for c in code.co_consts:
-            if hasattr(c, "co_code"):
-                walk(c, meta)
-    walk(unit.code, None)
+        todo.extend(reversed([(c, meta) for c in code.co_consts if hasattr(c, "co_code")]))
     unit_codes[unit.key] = codes
 
 
@@ -98,14 +97,31 @@ def compile_script(source, filename=None, strict=False, kind="script"):
         return u
     # The front end allocates a node graph (ESTree, then Python AST) that lives until the
     # unit is built: cyclic GC passes over it find nothing and cost a third of the time
-    # of a large library's compile.  Collection resumes (and catches up) afterwards.
+    # of a large library's compile.  Collection resumes afterwards, with nothing to catch
+    # up on: the graph has no reference cycles left (Analyzer.release) and is already freed.
     if not gc.isenabled():
-        return _compile(source, filename, strict, kind, key)
+        return _compile_on_stack(source, filename, strict, kind, key)
     gc.disable()
     try:
-        return _compile(source, filename, strict, kind, key)
+        return _compile_on_stack(source, filename, strict, kind, key)
     finally:
         gc.enable()
+
+
+#: sources at least this long are compiled on a data stack chunk of their own
+ROOMY_STACK_MIN_SOURCE = 4096
+
+
+def _compile_on_stack(source, filename, strict, kind, key):
+    """_compile(), for a large source above a data stack chunk of its own
+    (executor.on_roomy_stack).  The parser and the code generator are deeply recursive:
+    where one of CPython's 16 KB frame chunks ends inside the depth range they keep going
+    up and down through, every crossing maps and unmaps a chunk (lodash: 230,000 times,
+    its compile up to 2.5x slower), and whether it does depends only on the caller's
+    depth."""
+    if len(source) < ROOMY_STACK_MIN_SOURCE:
+        return _compile(source, filename, strict, kind, key)
+    return on_roomy_stack(_compile, source, filename, strict, kind, key)
 
 
 def _compile(source, filename, strict, kind, key):
@@ -136,6 +152,7 @@ def _compile(source, filename, strict, kind, key):
         raise JSSyntaxError(str(e), filename, line, col) from None
     except RecursionError:
         raise JSSyntaxError("Maximum nesting depth exceeded", filename, 1, 0) from None
+    an.release()
     try:
         modcode = compile(mod, filename or "<anonymous>", "exec")
     except (RecursionError, MemoryError):

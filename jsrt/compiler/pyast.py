@@ -155,56 +155,82 @@ def starred(v):
     return A.Starred(value=v, ctx=LOAD)
 
 
-_NO_LOCATION = (A.expr_context, A.boolop, A.operator, A.unaryop, A.cmpop)
-_has_loc = {}
+#: fields that never hold a node fix_locations must visit: operators and expression
+#: contexts (shared singletons), names, flags and other plain values
+_NOT_NODE_FIELDS = frozenset(("ctx", "op", "ops", "id", "attr", "name", "arg", "kind",
+                              "type_comment", "conversion", "is_async", "level", "module",
+                              "simple", "tag"))
+#: AST class -> (has a source position, the fields that may hold nodes); None for a
+#: value that is not a node
+_NODE_INFO = {}
+
+
+def _node_info(t):
+    info = _NODE_INFO[t] = (("lineno" in t._attributes,
+                             tuple(f for f in t._fields if f not in _NOT_NODE_FIELDS))
+                            if issubclass(t, A.AST) else None)
+    return info
 
 
 def fix_locations(root, rename=None, used=None):
     """Give every node without a source position its parent's (what
     ``ast.fix_missing_locations`` does, faster: the generated AST of a large library has
-    hundreds of thousands of nodes).  In the same pass, a loaded name found in ``rename``
-    is renamed to its value there and its old name added to the set ``used``."""
-    AST = A.AST
+    hundreds of thousands of nodes).  In the same pass, a name found in ``rename`` is
+    renamed to its value there and its old name added to the set ``used``.
+
+    The code generator sets the four position attributes of a node together, so a node
+    has all of them or none.  A node is stamped when its parent is visited (names and
+    constants, the leaves, are not pushed at all); a position is a dict merged into the
+    node's ``__dict__``, shared by all the nodes that inherit it."""
     Name = A.Name
-    has_loc = _has_loc
-    stack = [(root, 1, 0, 1, 0)]
+    Constant = A.Constant
+    node_info = _NODE_INFO
+    pos = {"lineno": 1, "col_offset": 0, "end_lineno": 1, "end_col_offset": 0}
+    if (node_info.get(type(root)) or _node_info(type(root)))[0]:
+        if "lineno" in root.__dict__:
+            pos = None
+        else:
+            root.__dict__.update(pos)
+    stack = [(root, pos)]
     pop = stack.pop
     push = stack.append
     while stack:
-        node, ln, co, eln, eco = pop()
-        t = type(node)
-        h = has_loc.get(t)
-        if h is None:
-            h = has_loc[t] = "lineno" in t._attributes
+        node, pos = pop()
         d = node.__dict__
-        if t is Name and rename is not None:
-            r = rename.get(d["id"])
-            if r is not None:
-                used.add(d["id"])
-                node.id = r
-        if h:
-            if "lineno" in d:
-                ln = d["lineno"]
-            else:
-                node.lineno = ln
-            if "col_offset" in d:
-                co = d["col_offset"]
-            else:
-                node.col_offset = co
-            e = d.get("end_lineno")
-            if e is None:
-                node.end_lineno = eln
-            else:
-                eln = e
-            e = d.get("end_col_offset")
-            if e is None:
-                node.end_col_offset = eco
-            else:
-                eco = e
-        for v in d.values():
-            if type(v) is list:
-                for x in v:
-                    if isinstance(x, AST) and not isinstance(x, _NO_LOCATION):
-                        push((x, ln, co, eln, eco))
-            elif isinstance(v, AST) and not isinstance(v, _NO_LOCATION):
-                push((v, ln, co, eln, eco))
+        if pos is None:
+            pos = {"lineno": d["lineno"], "col_offset": d["col_offset"],
+                   "end_lineno": d["end_lineno"], "end_col_offset": d["end_col_offset"]}
+        for f in node_info[type(node)][1]:
+            v = d.get(f)
+            if v is None:
+                continue
+            for x in (v if type(v) is list else (v,)):
+                t = type(x)
+                if t is Name:
+                    xd = x.__dict__
+                    if "lineno" not in xd:
+                        xd.update(pos)
+                    if rename is not None:
+                        n = xd["id"]
+                        r = rename.get(n)
+                        if r is not None:
+                            used.add(n)
+                            xd["id"] = r
+                elif t is Constant:
+                    xd = x.__dict__
+                    if "lineno" not in xd:
+                        xd.update(pos)
+                else:
+                    try:
+                        info = node_info[t]
+                    except KeyError:
+                        info = _node_info(t)
+                    if info is None:
+                        continue
+                    if not info[0]:
+                        push((x, pos))
+                    elif "lineno" in x.__dict__:
+                        push((x, None))
+                    else:
+                        x.__dict__.update(pos)
+                        push((x, pos))

@@ -12,6 +12,92 @@ FUNCTION_TYPES = ("FunctionDeclaration", "FunctionExpression", "ArrowFunctionExp
 LOOP_TYPES = ("ForStatement", "ForInStatement", "ForOfStatement", "WhileStatement",
               "DoWhileStatement")
 
+#: ESTree node type -> the attributes holding its children (a node, None, or a list of
+#: nodes and Nones), in source order.  Types not listed (Identifier, Literal,
+#: ThisExpression, Super, TemplateElement...) have none.  Walks over the whole tree use
+#: this rather than each node's ``__dict__``: tests/unit check it against esprima.
+CHILD_KEYS = {
+    "Program": ("body",),
+    "ArrayExpression": ("elements",),
+    "ArrayPattern": ("elements",),
+    "ArrowFunctionExpression": ("params", "body"),
+    "AssignmentExpression": ("left", "right"),
+    "AssignmentPattern": ("left", "right"),
+    "AwaitExpression": ("argument",),
+    "BinaryExpression": ("left", "right"),
+    "BlockStatement": ("body",),
+    "BreakStatement": ("label",),
+    "CallExpression": ("callee", "arguments"),
+    "CatchClause": ("param", "body"),
+    "ClassBody": ("body",),
+    "ClassDeclaration": ("id", "superClass", "body"),
+    "ClassExpression": ("id", "superClass", "body"),
+    "ConditionalExpression": ("test", "consequent", "alternate"),
+    "ContinueStatement": ("label",),
+    "DoWhileStatement": ("body", "test"),
+    "ExportAllDeclaration": ("source",),
+    "ExportDefaultDeclaration": ("declaration",),
+    "ExportNamedDeclaration": ("declaration", "specifiers", "source"),
+    "ExportSpecifier": ("local", "exported"),
+    "ExportDefaultSpecifier": ("local",),
+    "ExpressionStatement": ("expression",),
+    "FieldDefinition": ("key", "value"),
+    "ForInStatement": ("left", "right", "body"),
+    "ForOfStatement": ("left", "right", "body"),
+    "ForStatement": ("init", "test", "update", "body"),
+    "FunctionDeclaration": ("id", "params", "body"),
+    "FunctionExpression": ("id", "params", "body"),
+    "IfStatement": ("test", "consequent", "alternate"),
+    "ImportDeclaration": ("specifiers", "source"),
+    "ImportDefaultSpecifier": ("local",),
+    "ImportNamespaceSpecifier": ("local",),
+    "ImportSpecifier": ("imported", "local"),
+    "LabeledStatement": ("label", "body"),
+    "LogicalExpression": ("left", "right"),
+    "MemberExpression": ("object", "property"),
+    "MetaProperty": ("meta", "property"),
+    "MethodDefinition": ("key", "value"),
+    "NewExpression": ("callee", "arguments"),
+    "ObjectExpression": ("properties",),
+    "ObjectPattern": ("properties",),
+    "Property": ("key", "value"),
+    "RestElement": ("argument",),
+    "ReturnStatement": ("argument",),
+    "SequenceExpression": ("expressions",),
+    "SpreadElement": ("argument",),
+    "SwitchCase": ("test", "consequent"),
+    "SwitchStatement": ("discriminant", "cases"),
+    "TaggedTemplateExpression": ("tag", "quasi"),
+    "TemplateLiteral": ("quasis", "expressions"),
+    "ThrowStatement": ("argument",),
+    "TryStatement": ("block", "handler", "finalizer"),
+    "UnaryExpression": ("argument",),
+    "UpdateExpression": ("argument",),
+    "VariableDeclaration": ("declarations",),
+    "VariableDeclarator": ("id", "init"),
+    "WhileStatement": ("test", "body"),
+    "WithStatement": ("object", "body"),
+    "YieldExpression": ("argument",),
+}
+
+
+def push_children(node, push, item=None):
+    """``push((child, item))`` for each child node of ``node``, last child first (so
+    that popping them visits them in source order)."""
+    keys = CHILD_KEYS.get(node.type)
+    if keys is None:
+        return
+    for k in reversed(keys):
+        v = getattr(node, k)
+        if v is None:
+            continue
+        if isinstance(v, list):
+            for x in reversed(v):
+                if x is not None:
+                    push((x, item))
+        else:
+            push((v, item))
+
 
 class Binding:
     __slots__ = ("name", "kind", "scope", "pyname", "captured", "tdz", "decl_end",
@@ -133,40 +219,83 @@ def find_dynamic_functions(prog):
     """Ids of function nodes that contain (directly or in an inner function) a direct
     ``eval(...)`` call or a ``with`` statement: their scopes must be reified."""
     dynamic = set()
-    has_top = [False]
-    stack = []
-    todo = [(prog, 0)]
-    # iterative walk: (node, depth into stack)
-    def mark():
-        if not stack:
-            has_top[0] = True
-        for f in stack:
-            dynamic.add(f)
+    has_top = False
+    todo = [(prog, None)]       # (node, enclosing functions: (id, outer ones) or None)
+    pop = todo.pop
+    push = todo.append
+    while todo:
+        node, fns = pop()
+        t = node.type
+        if t in FUNCTION_TYPES:
+            fns = (id(node), fns)
+        elif t == "WithStatement" or t == "CallExpression" and node.callee.type == "Identifier" \
+                and node.callee.name == "eval":
+            if fns is None:
+                has_top = True
+            # a function already marked has all its enclosing ones marked too
+            f = fns
+            while f is not None and f[0] not in dynamic:
+                dynamic.add(f[0])
+                f = f[1]
+        push_children(node, push, fns)
+    return dynamic, has_top
 
-    def walk(node):
-        t = getattr(node, "type", None)
-        if t is None:
-            return
-        is_fn = t in FUNCTION_TYPES
-        if is_fn:
-            stack.append(id(node))
-        if t == "WithStatement":
-            mark()
-        elif t == "CallExpression" and node.callee.type == "Identifier" and node.callee.name == "eval":
-            mark()
-        for k, v in node.__dict__.items():
-            if k in ("loc", "range", "type"):
-                continue
-            if isinstance(v, list):
-                for x in v:
-                    if x is not None and hasattr(x, "type"):
-                        walk(x)
-            elif v is not None and hasattr(v, "type"):
-                walk(v)
-        if is_fn:
-            stack.pop()
-    walk(prog)
-    return dynamic, has_top[0]
+
+def _hoist_walk(s, top, fi, names, annexb):
+    """The var-scoped names of statement ``s`` into ``names``; function declarations at
+    the top of the body into ``fi.hoisted``, sloppy ones in blocks into ``annexb``."""
+    t = s.type
+    if t == "VariableDeclaration":
+        if s.kind == "var":
+            for d in s.declarations:
+                for ident in bound_names(d.id, []):
+                    names.append(ident.name)
+    elif t == "FunctionDeclaration":
+        if top:
+            fi.hoisted.append(s)
+            names.append(s.id.name)
+        else:
+            # Annex B.3.3: sloppy block functions also get a var binding.
+            if not fi.strict and not s.generator and not getattr(s, "isAsync", False):
+                annexb.append(s.id.name)
+    elif t == "BlockStatement":
+        for x in s.body:
+            _hoist_walk(x, False, fi, names, annexb)
+    elif t == "IfStatement":
+        _hoist_walk(s.consequent, False, fi, names, annexb)
+        if s.alternate is not None:
+            _hoist_walk(s.alternate, False, fi, names, annexb)
+    elif t in ("WhileStatement", "DoWhileStatement", "WithStatement"):
+        _hoist_walk(s.body, False, fi, names, annexb)
+    elif t == "LabeledStatement":
+        _hoist_walk(s.body, top and s.body.type == "FunctionDeclaration", fi, names, annexb)
+    elif t == "ForStatement":
+        if s.init is not None and s.init.type == "VariableDeclaration":
+            _hoist_walk(s.init, False, fi, names, annexb)
+        _hoist_walk(s.body, False, fi, names, annexb)
+    elif t in ("ForInStatement", "ForOfStatement"):
+        if s.left.type == "VariableDeclaration":
+            _hoist_walk(s.left, False, fi, names, annexb)
+        _hoist_walk(s.body, False, fi, names, annexb)
+    elif t == "TryStatement":
+        _hoist_walk(s.block, False, fi, names, annexb)
+        if s.handler is not None:
+            _hoist_walk(s.handler.body, False, fi, names, annexb)
+        if s.finalizer is not None:
+            _hoist_walk(s.finalizer, False, fi, names, annexb)
+    elif t == "SwitchStatement":
+        for c in s.cases:
+            for x in c.consequent:
+                _hoist_walk(x, False, fi, names, annexb)
+    elif t in ("ExportNamedDeclaration", "ExportDefaultDeclaration"):
+        d = s.declaration
+        if d is not None and d.type in ("VariableDeclaration", "FunctionDeclaration"):
+            if d.type == "FunctionDeclaration":
+                fi.hoisted.append(d)
+                if d.id is not None:
+                    names.append(d.id.name)
+            else:
+                _hoist_walk(d, top, fi, names, annexb)
 
 
 class Analyzer:
@@ -220,6 +349,15 @@ class Analyzer:
         self.num_bindings, self.int_bindings, self.nonneg_bindings = infer_number_bindings(self)
         return fi
 
+    def release(self):
+        """Break the reference cycles of the scope trees (a Scope and its Bindings, a
+        Scope and its FuncInfo) once code generation is done with them, so that they
+        and the ESTree they hold are freed by reference counting: left to the cyclic
+        GC, a large library's compile leaves half a million objects for it to trace."""
+        for sc in self.scopes.values():
+            sc.bindings = None
+            sc.func = None
+
     # -- declarations --------------------------------------------------------
     LEXICAL_KINDS = frozenset(("let", "const", "class", "blockfn", "classinner", "import"))
 
@@ -255,34 +393,33 @@ class Analyzer:
     def var_declared_names(stmts):
         """VarDeclaredNames of a statement list (not entering functions): (name, node)."""
         out = []
-
-        def walk(s):
+        todo = list(reversed(stmts))
+        while todo:
+            s = todo.pop()
             t = getattr(s, "type", None)
             if t is None or t in FUNCTION_TYPES or t in ("ClassDeclaration", "ClassExpression"):
-                return
+                continue
             if t == "VariableDeclaration":
                 if s.kind == "var":
                     for d in s.declarations:
                         for ident in bound_names(d.id, []):
                             out.append((ident.name, ident))
-                return
+                continue
+            inner = []
             for k in ("body", "consequent", "alternate", "block", "finalizer", "init", "left"):
                 v = getattr(s, k, None)
                 if isinstance(v, list):
-                    for x in v:
-                        walk(x)
+                    inner.extend(v)
                 elif v is not None and hasattr(v, "type"):
-                    walk(v)
+                    inner.append(v)
             h = getattr(s, "handler", None)
             if h is not None:
-                walk(h.body)
+                inner.append(h.body)
             cases = getattr(s, "cases", None)
             if cases:
                 for c in cases:
-                    for x in c.consequent:
-                        walk(x)
-        for st in stmts:
-            walk(st)
+                    inner.extend(c.consequent)
+            todo.extend(reversed(inner))
         return out
 
     def check_var_lex_conflicts(self, stmts, scope, extra_lex=()):
@@ -298,64 +435,9 @@ class Analyzer:
     def _hoist_vars(self, stmts, fi, scope):
         """VarDeclaredNames + top-level function declarations of a body."""
         names = []
-
-        def walk(s, top):
-            t = s.type
-            if t == "VariableDeclaration":
-                if s.kind == "var":
-                    for d in s.declarations:
-                        for ident in bound_names(d.id, []):
-                            names.append(ident.name)
-            elif t == "FunctionDeclaration":
-                if top:
-                    fi.hoisted.append(s)
-                    names.append(s.id.name)
-                else:
-                    # Annex B.3.3: sloppy block functions also get a var binding.
-                    if not fi.strict and not s.generator and not getattr(s, "isAsync", False):
-                        annexb.append(s.id.name)
-            elif t == "BlockStatement":
-                for x in s.body:
-                    walk(x, False)
-            elif t == "IfStatement":
-                walk(s.consequent, False)
-                if s.alternate is not None:
-                    walk(s.alternate, False)
-            elif t in ("WhileStatement", "DoWhileStatement", "WithStatement"):
-                walk(s.body, False)
-            elif t == "LabeledStatement":
-                walk(s.body, top and s.body.type == "FunctionDeclaration")
-            elif t == "ForStatement":
-                if s.init is not None and s.init.type == "VariableDeclaration":
-                    walk(s.init, False)
-                walk(s.body, False)
-            elif t in ("ForInStatement", "ForOfStatement"):
-                if s.left.type == "VariableDeclaration":
-                    walk(s.left, False)
-                walk(s.body, False)
-            elif t == "TryStatement":
-                walk(s.block, False)
-                if s.handler is not None:
-                    walk(s.handler.body, False)
-                if s.finalizer is not None:
-                    walk(s.finalizer, False)
-            elif t == "SwitchStatement":
-                for c in s.cases:
-                    for x in c.consequent:
-                        walk(x, False)
-            elif t in ("ExportNamedDeclaration", "ExportDefaultDeclaration"):
-                d = s.declaration
-                if d is not None and d.type in ("VariableDeclaration", "FunctionDeclaration"):
-                    if d.type == "FunctionDeclaration":
-                        fi.hoisted.append(d)
-                        if d.id is not None:
-                            names.append(d.id.name)
-                    else:
-                        walk(d, top)
-
         annexb = []
         for s in stmts:
-            walk(s, True)
+            _hoist_walk(s, True, fi, names, annexb)
         for n in names:
             b = self.declare(scope, n, "var")
             if n not in fi.var_names:
@@ -1184,18 +1266,6 @@ def nonneg_typed(e, refs, pos):
         return False
 
 
-def _children(node):
-    for k, v in node.__dict__.items():
-        if k in ("loc", "range", "type"):
-            continue
-        if isinstance(v, list):
-            for x in v:
-                if x is not None and hasattr(x, "type"):
-                    yield x
-        elif v is not None and hasattr(v, "type"):
-            yield v
-
-
 def infer_number_bindings(an):
     """(nums, ints): the Bindings that hold a Number wherever they are read (see above),
     and those of them whose Number is always integral (or infinite, or NaN)."""
@@ -1220,41 +1290,36 @@ def _infer_function(an, fi):
     refs = an.refs
     dyn = an.dyn_refs
     node = fi.node
-    found = {}          # Binding -> [(ident, ancestors)]
+    found = {}          # Binding -> [(ident, its parent's chain)]
     bad = set()
-    stack = []
-
-    def walk(n):
+    # a chain is (node, the chain of its parent): the ancestors, shared by siblings
+    top = (node, None)
+    todo = [(n, top) for n in [node.body] + node.params[::-1]]
+    pop = todo.pop
+    push = todo.append
+    while todo:
+        n, up = pop()
         t = n.type
         if t == "Identifier":
             i = id(n)
             b = refs.get(i)
             if b is None or b in bad:
-                return
+                continue
             if b.scope.func is not fi or b.kind not in ("var", "let", "const") or b.captured \
                     or b.tdz or i in dyn:
                 bad.add(b)
-                return
-            found.setdefault(b, []).append((n, tuple(stack)))
-            return
-        if t in FUNCTION_TYPES:
-            # an inner function: its references to our bindings made them captured
-            return
-        stack.append(n)
-        for c in _children(n):
-            walk(c)
-        stack.pop()
-
-    stack.append(node)
-    for p in node.params:
-        walk(p)
-    walk(node.body)
+                continue
+            found.setdefault(b, []).append((n, up))
+        elif t not in FUNCTION_TYPES:
+            # (an inner function's references to our bindings made them captured)
+            push_children(n, push, (n, up))
 
     cands = {}
     decrements = set()
     for b, lst in found.items():
         if b in bad:
             continue
+        lst = [(ident, _ancestors(up)) for ident, up in lst]
         info = _check_binding(b, lst)
         if info is not None:
             cands[b] = info
@@ -1299,6 +1364,16 @@ def _infer_function(an, fi):
                     pos.discard(b)
                     changed = True
     return nums, ints, pos
+
+
+def _ancestors(chain):
+    """The nodes of an ancestor chain (see _infer_function), outermost first."""
+    out = []
+    while chain is not None:
+        out.append(chain[0])
+        chain = chain[1]
+    out.reverse()
+    return tuple(out)
 
 
 def _ident_role(ident, anc):
