@@ -16,8 +16,8 @@ Naming in generated code (disjoint by construction):
 import ast as A
 
 from . import pyast as P
-from .scope import (Analyzer, bound_names, FUNCTION_TYPES, number_typed, integral_typed,
-                    nonneg_typed)
+from .scope import (Analyzer, bound_names, FUNCTION_TYPES, LOOP_TYPES, number_typed,
+                    integral_typed, nonneg_typed, push_children)
 
 NUMBER_TYPES = (int, float)
 
@@ -42,6 +42,8 @@ class CompileError(Exception):
 
 
 def _sanitize(n):
+    if n.isascii() and n.isidentifier():
+        return n            # (what the loop below makes of it)
     out = []
     for ch in n:
         if ch == "$":
@@ -167,21 +169,15 @@ class CodeGen:
         """True when evaluating ``node`` might assign a local of this function (only
         assignment and update expressions can: the locals kf_ident() accepts are not
         captured by closures)."""
-        stack = [node]
-        while stack:
-            x = stack.pop()
-            t = getattr(x, "type", None)
-            if t is None or t in FUNCTION_TYPES:
+        todo = [(node, None)]
+        while todo:
+            x = todo.pop()[0]
+            t = x.type
+            if t in FUNCTION_TYPES:
                 continue
             if t in ("AssignmentExpression", "UpdateExpression"):
                 return True
-            for k, v in x.__dict__.items():
-                if k in ("loc", "range", "type"):
-                    continue
-                if isinstance(v, list):
-                    stack.extend(v)
-                elif v is not None and hasattr(v, "type"):
-                    stack.append(v)
+            push_children(x, todo.append)
         return False
 
     def mark_assigned(self, n):
@@ -1133,35 +1129,19 @@ class CodeGen:
 
     def _has_continue(self, body, labels):
         """Does ``body`` contain a continue that targets this loop (natively)?"""
-        found = [False]
-
-        def walk(n, depth_loop):
-            if found[0] or n is None:
-                return
-            t = getattr(n, "type", None)
-            if t is None:
-                return
+        todo = [(body, False)]          # (node, inside an inner loop)
+        while todo:
+            n, in_loop = todo.pop()
+            t = n.type
             if t in FUNCTION_TYPES or t in ("ClassDeclaration", "ClassExpression"):
-                return
+                continue
             if t == "ContinueStatement":
-                if n.label is None and not depth_loop:
-                    found[0] = True
-                elif n.label is not None and n.label.name in labels:
-                    found[0] = True
-                return
-            inner = depth_loop or t in ("ForStatement", "ForInStatement", "ForOfStatement",
-                                        "WhileStatement", "DoWhileStatement")
-            for k, v in n.__dict__.items():
-                if k in ("loc", "range", "type"):
-                    continue
-                if isinstance(v, list):
-                    for x in v:
-                        if hasattr(x, "type"):
-                            walk(x, inner)
-                elif hasattr(v, "type"):
-                    walk(v, inner)
-        walk(body, False)
-        return found[0]
+                if n.label is None and not in_loop or \
+                        n.label is not None and n.label.name in labels:
+                    return True
+                continue
+            push_children(n, todo.append, in_loop or t in LOOP_TYPES)
+        return False
 
     def s_ForStatement(self, s):
         self.set_cv_undefined()
@@ -1853,7 +1833,9 @@ class CodeGen:
     def e_TaggedTemplateExpression(self, e):
         q = e.quasi
         cooked = tuple(to_utf16(x.value.cooked) if x.value.cooked is not None else None for x in q.quasis)
-        raw = tuple(to_utf16(x.value.raw) for x in q.quasis)
+        # the TRV of a LineTerminatorSequence <CR><LF> or <CR> is <LF> (12.9.6)
+        raw = tuple(to_utf16(x.value.raw.replace("\r\n", "\n").replace("\r", "\n"))
+                    for x in q.quasis)
         site = (self.unit_key, e.range[0])
         tpl = P.call("R_tplobj", P.const(site), P.const(cooked), P.const(raw))
         args = [tpl] + [self.expr(x) for x in q.expressions]
@@ -2360,10 +2342,10 @@ class CodeGen:
     def member_assign(self, m, value, rhs_node=None):
         strict = self.ctx.fi.strict
         if m.object.type == "Super":
-            key = P.call("R_topk", self.expr(m.property)) if m.computed else P.const(to_utf16(m.property.name))
+            prelude, home, key, this = self.super_ref(m)
             v = value if value is not None else self.expr(rhs_node)
-            home = self.home_name()
-            return P.call("R_superset", P.name(home), key, v, self.this_expr())
+            return P.subscript(P.tuple_(*prelude, P.call("R_superset", home, key, v, this,
+                                                         P.const(strict))), P.const(-1))
         o = self.expr(m.object)
         if m.computed:
             k = self.expr(m.property)
@@ -2372,10 +2354,24 @@ class CodeGen:
         v = value if value is not None else self.expr(rhs_node)
         return P.call("R_sput" if strict else "R_put", o, P.const(to_utf16(m.property.name)), v)
 
+    def super_ref(self, m):
+        """A SuperProperty reference (13.3.7.1): ([the this binding and the key evaluated
+        into temps, in that order], home object, key, this) as Python expressions."""
+        tt, kt = self.tmp(), self.tmp()
+        this_first = P.walrus(tt, self.this_expr())
+        key = P.call("R_topk", self.expr(m.property)) if m.computed \
+            else P.const(to_utf16(m.property.name))
+        return [this_first, P.walrus(kt, key)], P.name(self.home_name()), P.name(kt), P.name(tt)
+
     def member_compound(self, m, op, rhs):
         strict = self.ctx.fi.strict
         if m.object.type == "Super":
-            raise CompileError("compound assignment to super property is not supported", m)
+            prelude, home, key, this = self.super_ref(m)
+            ct = self.tmp()
+            cur = _Fake(P.walrus(ct, P.call("R_superget", home, key, this)))
+            newv = self.binary_py(op, cur, rhs)
+            return P.subscript(P.tuple_(*prelude, P.call("R_superset", home, key, newv, this,
+                                                         P.const(strict))), P.const(-1))
         (o1, o2), (k1, k2), computed = self.member_ref(m)
         if computed:
             kk = self.tmp()
@@ -2394,6 +2390,7 @@ class CodeGen:
     def binary_py(self, op, fake_left, right_node):
         # A binary where the left side is already a Python expression.
         saved = self.expr
+        outer = self.__dict__.get("expr")       # an enclosing binary_py's patch
         self._fake = fake_left
 
         def patched(e, name_hint=None):
@@ -2404,7 +2401,12 @@ class CodeGen:
         try:
             return self.binary(op, fake_left, right_node)
         finally:
-            self.expr = saved
+            # (not ``self.expr = saved``: a bound method kept on its own instance is a
+            # reference cycle that holds the whole compile for the cyclic GC)
+            if outer is None:
+                del self.expr
+            else:
+                self.expr = outer
 
     # update ------------------------------------------------------------------------------------
     def update_ident(self, e, as_stmt=False):
@@ -2442,7 +2444,15 @@ class CodeGen:
             return self.update_ident(e)
         m = e.argument
         strict = self.ctx.fi.strict
-        if not m.computed and m.object.type != "Super":
+        if m.object.type == "Super":
+            prelude, home, key, this = self.super_ref(m)
+            old = self.tmp()
+            inc = A.Add() if e.operator == "++" else A.Sub()
+            newv = P.binop(P.walrus(old, P.call("R_tonumeric", P.call("R_superget", home, key, this))),
+                           inc, P.const(1.0))
+            st = P.call("R_superset", home, key, newv, this, P.const(strict))
+            return P.subscript(P.tuple_(*prelude, st, P.name(old)), P.const(-1 if not e.prefix else -2))
+        if not m.computed:
             # one runtime call: [[Get]], ToNumeric, +-1, [[Set]]
             return P.call("R_updm", self.expr(m.object), P.const(to_utf16(m.property.name)),
                           P.const(1.0 if e.operator == "++" else -1.0), P.const(strict),

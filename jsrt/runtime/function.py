@@ -352,8 +352,7 @@ class DefaultConstructor(JSFunction):
     def _derived_body(self, this, *args, _nt=undefined, _tb=None):
         parent = self.get_prototype_of()
         if not is_constructor(parent):
-            throw_type_error("Super constructor %s of anonymous class is not a constructor"
-                             % ops.describe(parent))
+            throw_type_error(_super_not_constructor(self, parent))
         return parent.construct(args, _nt)
 
 
@@ -373,12 +372,26 @@ def default_ctor(derived, name, srcinfo):
     return f
 
 
+def _super_not_constructor(cls, parent):
+    """V8's message for a SuperCall whose parent is not a constructor."""
+    name = ops._own_data(cls, "name")
+    if type(name) is not str or not name:
+        name = "anonymous class"
+    if parent is STATE.realm.intrinsics.get("%Function.prototype%"):
+        shown = "null"              # class C extends null: the parent is %Function.prototype%
+    elif isinstance(parent, JSFunction):
+        shown = ops._own_data(parent, "name")
+        shown = shown if type(shown) is str and shown else "anonymous"
+    else:
+        shown = ops.no_side_effects_to_string(parent)
+    return "Super constructor %s of %s is not a constructor" % (shown, name)
+
+
 def super_call(cls, new_target, this, *args):
     """SuperCall evaluation (13.3.7.1)."""
     parent = cls.get_prototype_of()
     if not is_constructor(parent):
-        throw_type_error("Super constructor %s of anonymous class is not a constructor"
-                         % ops.describe(parent))
+        throw_type_error(_super_not_constructor(cls, parent))
     result = parent.construct(args, new_target)
     if this is not TDZ and this is not None:
         throw_reference_error("Super constructor may only be called once")
@@ -389,8 +402,7 @@ def super_call_box(cls, new_target, box, *args):
     """SuperCall evaluation (13.3.7.1) binding the this value kept in ``box``."""
     parent = cls.get_prototype_of()
     if not is_constructor(parent):
-        throw_type_error("Super constructor %s of anonymous class is not a constructor"
-                         % ops.describe(parent))
+        throw_type_error(_super_not_constructor(cls, parent))
     result = parent.construct(args, new_target)
     if box[0] is not TDZ:
         throw_reference_error("Super constructor may only be called once")
@@ -420,12 +432,14 @@ def super_get(home, key, this):
     return proto.get(key, this)
 
 
-def super_set(home, key, value, this):
+def super_set(home, key, value, this, strict=True):
+    """PutValue of a Super Reference (6.2.5.6): [[Set]] on the home object's prototype
+    with ``this`` as the receiver; a failure throws only in strict code."""
     proto = home.get_prototype_of()
     if proto is null:
         throw_type_error("Cannot set properties of null")
-    if not proto.set(key, value, this):
-        throw_type_error("Cannot assign to read only property '%s'" % ops.key_to_display(key))
+    if not proto.set(key, value, this) and strict:
+        ops.throw_set_failure(this, key)
     return value
 
 

@@ -40,6 +40,12 @@ CASES = [
     ("let x = 'h'; var C = class { async [x]() {} static /*[*/ async [x + 1]() {} async y() {} };"
      "console.log(typeof C.prototype.h, typeof C.h1, typeof C.prototype.x, typeof C.prototype.y)",
      "function function undefined function\n"),
+    # compound assignment and ++/-- on super properties; sloppy failed super sets are silent
+    ("class A { constructor() { this.x = 1 } get g() { return this._g || 10 } set g(v) { this._g = v } }\nclass B extends A {\n  m() { super.x += 5; super['y'] = 3; super.y *= 2; super.z++; ++super.w; super.g += 1; var q = super.g++; return [this.x, this.y, this.z, this.w, this._g, q].join() }\n}\nconsole.log(new B().m());\nvar base = { v: 1 };\nvar o = { __proto__: base, inc() { super.v += 10; return [this.v, base.v, super.v++ , this.v].join() } };\nconsole.log(o.inc());\nvar ro = { __proto__: Object.freeze({ y: 1 }), m() { super.y = 2; return this.y } };\nconsole.log(ro.m());\nvar ros = { __proto__: Object.freeze({ y: 1 }), m() { 'use strict'; try { super.y = 2 } catch (e) { return e.name } } };\nconsole.log(ros.m());\nclass C extends A { constructor() { try { super.x += 1 } catch (e) { console.log(e.name) } super() } }\nnew C();\n",
+     'NaN,NaN,NaN,NaN,12,11\n11,1,1,2\n1\nTypeError\nReferenceError\n'),
+    # raw template strings normalize CR LF and CR to LF
+    ("console.log(JSON.stringify(String.raw`a\r\nb\rc`), JSON.stringify((s => s.raw[0] + s[0])`x\r\ny`))",
+     '"a\\nb\\nc" "x\\nyx\\ny"\n'),
 ]
 
 
