@@ -35,13 +35,23 @@ def _report_uncaught(err):
         sys.stderr.write("Uncaught %s\n" % err)
 
 
+class CLIError(Exception):
+    """A problem with the command's input (printed as ``jsrt: ...``, exit status 2)."""
+
+
 def _make_realm(args):
     import jsrt
     if getattr(args, "snapshot", None):
         from .snapshot import RealmSnapshot
-        with open(args.snapshot, "rb") as f:
-            snap = RealmSnapshot.from_bytes(f.read())
-        realm = RealmSnapshot.instantiate(snap, host=True)
+        from .errors import SnapshotError
+        try:
+            with open(args.snapshot, "rb") as f:
+                snap = RealmSnapshot.from_bytes(f.read())
+            realm = RealmSnapshot.instantiate(snap, host=True)
+        except OSError as e:
+            raise CLIError("cannot read snapshot %s: %s" % (args.snapshot, e.strerror))
+        except SnapshotError as e:
+            raise CLIError("cannot load snapshot %s: %s" % (args.snapshot, e))
     else:
         realm = jsrt.Realm()
     return realm
@@ -173,6 +183,9 @@ def main(argv=None):
         return 0
     try:
         return args.func(args) or 0
+    except CLIError as e:
+        sys.stderr.write("jsrt: %s\n" % e)
+        return 2
     except KeyboardInterrupt:
         return 130
 
