@@ -99,6 +99,68 @@ def _install_regexp_check():
     _installed.append(True)
 
 
+# esprima's wording -> V8's, where they differ only in words.
+_V8_MESSAGES = {
+    "Unexpected token ILLEGAL": "Invalid or unexpected token",
+    "Variable name may not be eval or arguments in strict mode":
+        "Unexpected eval or arguments in strict mode",
+    "Function name may not be eval or arguments in strict mode":
+        "Unexpected eval or arguments in strict mode",
+    "Catch variable may not be eval or arguments in strict mode":
+        "Unexpected eval or arguments in strict mode",
+    "Assignment to eval or arguments is not allowed in strict mode":
+        "Unexpected eval or arguments in strict mode",
+    "Postfix increment/decrement may not have eval or arguments operand in strict mode":
+        "Unexpected eval or arguments in strict mode",
+    "Prefix increment/decrement may not have eval or arguments operand in strict mode":
+        "Unexpected eval or arguments in strict mode",
+    "Parameter name eval or arguments is not allowed in strict mode":
+        "Unexpected eval or arguments in strict mode",
+    "Use of future reserved word in strict mode": "Unexpected strict mode reserved word",
+    "Strict mode function may not have duplicate parameter names":
+        "Duplicate parameter name not allowed in this context",
+    "Getter must not have any formal parameters": "Getter must not have any formal parameters.",
+    "Setter must have exactly one formal parameter": "Setter must have exactly one formal parameter.",
+    "Illegal continue statement": "Illegal continue statement: no surrounding iteration statement",
+    "Classes may not have static property named prototype":
+        "Classes may not have a static property named 'prototype'",
+    "Invalid left-hand side in for-in": "Invalid left-hand side in for-loop",
+    "Octal literals are not allowed in template strings.":
+        "Octal escape sequences are not allowed in template strings.",
+}
+
+_IDENT_RE = None
+
+
+def v8_syntax_message(msg, source, index):
+    """A SyntaxError message from esprima reworded as V8 words it (node prints V8's):
+    quoted tokens ("Unexpected token '}'"), the identifier named, and V8's phrases."""
+    global _IDENT_RE
+    word = None
+    if type(index) is int and 0 <= index < len(source):
+        if _IDENT_RE is None:
+            import re
+            _IDENT_RE = re.compile(r"[A-Za-z_$\u0080-\uffff][\w$\u0080-\uffff]*")
+        m = _IDENT_RE.match(source, index)
+        word = m.group(0) if m else None
+    if msg == "Unexpected token ILLEGAL" and type(index) is int and index >= len(source):
+        return "Unexpected end of input"            # an unterminated template or comment
+    if msg == "Unexpected token (" and type(index) is int \
+            and source[:index].rstrip().endswith("function"):
+        return "Function statements require a function name"
+    if msg == "Unexpected identifier" and word:
+        return "Unexpected reserved word" if word == "await" else "Unexpected identifier '%s'" % word
+    if msg == "Unexpected token" and word:
+        if word == "import":
+            return "Cannot use import statement outside a module"
+        return "Unexpected token '%s'" % word
+    if msg.startswith("Unexpected token ") and msg != "Unexpected token ILLEGAL":
+        tok = msg[len("Unexpected token "):]
+        if tok and " " not in tok and not tok.startswith("'"):
+            return "Unexpected token '%s'" % tok
+    return _V8_MESSAGES.get(msg, msg)
+
+
 def _parse(fn, source, filename):
     import esprima
     _install_regexp_check()
@@ -110,6 +172,7 @@ def _parse(fn, source, filename):
         msg = getattr(e, "description", None) or str(e)
         if msg.startswith("Line ") and ": " in msg:
             msg = msg.split(": ", 1)[1]
+        msg = v8_syntax_message(msg, source, getattr(e, "index", None))
         src_line = None
         if line is not None:
             lines = source.splitlines()

@@ -291,7 +291,7 @@ class Realm:
         if go.has_property(name):
             ok = go.set(name, value, go)
             if not ok and strict:
-                throw_type_error("Cannot assign to read only property '%s' of object" % name)
+                ops.throw_set_failure(go, name)
             return value
         if strict:
             throw_reference_error("%s is not defined" % name)
@@ -309,7 +309,7 @@ class Realm:
                 return value
         ok = go.set(name, value, go)
         if not ok and strict:
-            throw_type_error("Cannot assign to read only property '%s' of object" % name)
+            ops.throw_set_failure(go, name)
         return value
 
     def global_lex_get(self, name):

@@ -19,6 +19,7 @@ FAMILIES = (
     ("proxy", False),
     ("regexp", False),
     ("date", False),
+    ("intl", False),
     ("typedarray", False),
     ("realms", False),
     ("webapi", True),

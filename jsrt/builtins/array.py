@@ -306,6 +306,14 @@ def _get_present(o, k):
     return MISSING
 
 
+def _this_object(this, name):
+    """ToObject(this value) for the Array.prototype methods, with V8's message when
+    ``this`` is undefined or null."""
+    if this is undefined or this is null:
+        throw_type_error("%s called on null or undefined" % name)
+    return to_object(this)
+
+
 def _set(o, k, v):
     """Set(O, ! ToString(k), v, true)."""
     if type(o) is JSArray:
@@ -315,15 +323,14 @@ def _set(o, k, v):
             return
     key = str(k)
     if not o.set(key, v, o):
-        throw_type_error("Cannot assign to read only property '%s' of object '%s'"
-                         % (key, describe(o)))
+        ops.throw_set_failure(o, key)
 
 
 def _delete(o, k):
     """DeletePropertyOrThrow(O, ! ToString(k))."""
     key = str(k) if type(k) is int else k
     if not o.delete(key):
-        throw_type_error("Cannot delete property '%s' of %s" % (key, describe(o)))
+        throw_type_error("Cannot delete property '%s' of %s" % (key, ops.no_side_effects_to_string(o)))
 
 
 def _create(a, k, v):
@@ -464,8 +471,16 @@ def array_from(this, items=undefined, mapfn=undefined, this_arg=undefined, *rest
     else:
         fn = _require_callable(mapfn).fn
     # 4. usingIterator = ? GetMethod(items, @@iterator)
-    using_iterator = ops.get_method(items, SYM_ITERATOR) \
-        if items is not undefined and items is not null else undefined
+    if items is undefined or items is null:
+        from ..runtime.iteration import not_iterable_message
+        throw_type_error(not_iterable_message(items))
+    using_iterator = items.get(SYM_ITERATOR, items) if isinstance(items, JSObject) \
+        else ops.get_v(items, SYM_ITERATOR)
+    if using_iterator is null:
+        using_iterator = undefined
+    elif using_iterator is not undefined and not isinstance(using_iterator, JSFunction):
+        throw_type_error("%Array%.from requires that the property of the first argument, "
+                         "items[Symbol.iterator], when exists, be a function")
     plain = c is intr["%Array%"] or not is_constructor(c)
     if using_iterator is not undefined:
         # 5.a. A = IsConstructor(C) ? Construct(C) : ArrayCreate(0)
@@ -565,7 +580,7 @@ def array_species_get(this, *args):
 def array_at(this, index=undefined, *rest):
     """Array.prototype.at ( index ) (23.1.3.1)
     https://tc39.es/ecma262/#sec-array.prototype.at"""
-    o = to_object(this)
+    o = this if isinstance(this, JSObject) else to_object(this)
     n = ops.length_of_array_like(o)
     r = to_integer_or_infinity(index)
     k = r if r >= 0 else n + r
@@ -577,7 +592,7 @@ def array_at(this, index=undefined, *rest):
 def array_concat(this, *items):
     """Array.prototype.concat ( ...items ) (23.1.3.2)
     https://tc39.es/ecma262/#sec-array.prototype.concat"""
-    o = to_object(this)
+    o = this if isinstance(this, JSObject) else _this_object(this, "Array.prototype.concat")
     a, fresh = array_species_create(o, 0)
     n = 0
     for e in (o,) + items:
@@ -609,7 +624,7 @@ def array_concat(this, *items):
 def array_copy_within(this, target=undefined, start=undefined, end=undefined, *rest):
     """Array.prototype.copyWithin ( target, start [ , end ] ) (23.1.3.4)
     https://tc39.es/ecma262/#sec-array.prototype.copywithin"""
-    o = to_object(this)
+    o = this if isinstance(this, JSObject) else to_object(this)
     n = ops.length_of_array_like(o)
     to = _relative(target, n)
     frm = _relative(start, n)
@@ -643,13 +658,14 @@ def array_copy_within(this, target=undefined, start=undefined, end=undefined, *r
 def array_entries(this, *args):
     """Array.prototype.entries ( ) (23.1.3.5)
     https://tc39.es/ecma262/#sec-array.prototype.entries"""
-    return create_array_iterator(to_object(this), 2)
+    o = this if isinstance(this, JSObject) else to_object(this)
+    return create_array_iterator(o, 2)
 
 
 def array_every(this, callbackfn=undefined, this_arg=undefined, *rest):
     """Array.prototype.every ( callbackfn [ , thisArg ] ) (23.1.3.6)
     https://tc39.es/ecma262/#sec-array.prototype.every"""
-    o = to_object(this)
+    o = this if isinstance(this, JSObject) else _this_object(this, "Array.prototype.every")
     n = ops.length_of_array_like(o)
     fn = _require_callable(callbackfn).fn
     to_boolean = ops.to_boolean
@@ -671,7 +687,7 @@ def array_every(this, callbackfn=undefined, this_arg=undefined, *rest):
 def array_fill(this, value=undefined, start=undefined, end=undefined, *rest):
     """Array.prototype.fill ( value [ , start [ , end ] ] ) (23.1.3.7)
     https://tc39.es/ecma262/#sec-array.prototype.fill"""
-    o = to_object(this)
+    o = this if isinstance(this, JSObject) else to_object(this)
     n = ops.length_of_array_like(o)
     k = _relative(start, n)
     final = _relative_end(end, n)
@@ -691,7 +707,7 @@ def array_fill(this, value=undefined, start=undefined, end=undefined, *rest):
 def array_filter(this, callbackfn=undefined, this_arg=undefined, *rest):
     """Array.prototype.filter ( callbackfn [ , thisArg ] ) (23.1.3.8)
     https://tc39.es/ecma262/#sec-array.prototype.filter"""
-    o = to_object(this)
+    o = this if isinstance(this, JSObject) else _this_object(this, "Array.prototype.filter")
     n = ops.length_of_array_like(o)
     fn = _require_callable(callbackfn).fn
     a, fresh = array_species_create(o, 0)
@@ -750,7 +766,7 @@ def _find(o, n, fn, this_arg, indices):
 def array_find(this, predicate=undefined, this_arg=undefined, *rest):
     """Array.prototype.find ( predicate [ , thisArg ] ) (23.1.3.9)
     https://tc39.es/ecma262/#sec-array.prototype.find"""
-    o = to_object(this)
+    o = this if isinstance(this, JSObject) else _this_object(this, "Array.prototype.find")
     n = ops.length_of_array_like(o)
     fn = _require_callable(predicate).fn
     return _find(o, n, fn, this_arg, range(n))[1]
@@ -759,7 +775,7 @@ def array_find(this, predicate=undefined, this_arg=undefined, *rest):
 def array_find_index(this, predicate=undefined, this_arg=undefined, *rest):
     """Array.prototype.findIndex ( predicate [ , thisArg ] ) (23.1.3.10)
     https://tc39.es/ecma262/#sec-array.prototype.findindex"""
-    o = to_object(this)
+    o = this if isinstance(this, JSObject) else _this_object(this, "Array.prototype.findIndex")
     n = ops.length_of_array_like(o)
     fn = _require_callable(predicate).fn
     return float(_find(o, n, fn, this_arg, range(n))[0])
@@ -768,7 +784,7 @@ def array_find_index(this, predicate=undefined, this_arg=undefined, *rest):
 def array_find_last(this, predicate=undefined, this_arg=undefined, *rest):
     """Array.prototype.findLast ( predicate [ , thisArg ] ) (23.1.3.11)
     https://tc39.es/ecma262/#sec-array.prototype.findlast"""
-    o = to_object(this)
+    o = this if isinstance(this, JSObject) else _this_object(this, "Array.prototype.findLast")
     n = ops.length_of_array_like(o)
     fn = _require_callable(predicate).fn
     return _find(o, n, fn, this_arg, range(n - 1, -1, -1))[1]
@@ -777,7 +793,7 @@ def array_find_last(this, predicate=undefined, this_arg=undefined, *rest):
 def array_find_last_index(this, predicate=undefined, this_arg=undefined, *rest):
     """Array.prototype.findLastIndex ( predicate [ , thisArg ] ) (23.1.3.12)
     https://tc39.es/ecma262/#sec-array.prototype.findlastindex"""
-    o = to_object(this)
+    o = this if isinstance(this, JSObject) else _this_object(this, "Array.prototype.findLastIndex")
     n = ops.length_of_array_like(o)
     fn = _require_callable(predicate).fn
     return float(_find(o, n, fn, this_arg, range(n - 1, -1, -1))[0])
@@ -813,7 +829,7 @@ def _flatten_into_array(target, fresh, source, source_len, start, depth, fn=None
 def array_flat(this, depth=undefined, *rest):
     """Array.prototype.flat ( [ depth ] ) (23.1.3.13)
     https://tc39.es/ecma262/#sec-array.prototype.flat"""
-    o = to_object(this)
+    o = this if isinstance(this, JSObject) else to_object(this)
     n = ops.length_of_array_like(o)
     depth_num = 1
     if depth is not undefined:
@@ -828,7 +844,7 @@ def array_flat(this, depth=undefined, *rest):
 def array_flat_map(this, mapper=undefined, this_arg=undefined, *rest):
     """Array.prototype.flatMap ( mapperFunction [ , thisArg ] ) (23.1.3.14)
     https://tc39.es/ecma262/#sec-array.prototype.flatmap"""
-    o = to_object(this)
+    o = this if isinstance(this, JSObject) else to_object(this)
     n = ops.length_of_array_like(o)
     fn = _require_callable(mapper).fn
     a, fresh = array_species_create(o, 0)
@@ -839,7 +855,7 @@ def array_flat_map(this, mapper=undefined, this_arg=undefined, *rest):
 def array_for_each(this, callbackfn=undefined, this_arg=undefined, *rest):
     """Array.prototype.forEach ( callbackfn [ , thisArg ] ) (23.1.3.15)
     https://tc39.es/ecma262/#sec-array.prototype.foreach"""
-    o = to_object(this)
+    o = this if isinstance(this, JSObject) else _this_object(this, "Array.prototype.forEach")
     n = ops.length_of_array_like(o)
     fn = _require_callable(callbackfn).fn
     if type(o) is JSArray and o.arr is not None:
@@ -894,7 +910,7 @@ def _list_index(a, x, start, end):
 def array_includes(this, search=undefined, from_index=undefined, *rest):
     """Array.prototype.includes ( searchElement [ , fromIndex ] ) (23.1.3.16)
     https://tc39.es/ecma262/#sec-array.prototype.includes"""
-    o = to_object(this)
+    o = this if isinstance(this, JSObject) else to_object(this)
     n = ops.length_of_array_like(o)
     if n == 0:
         return False
@@ -924,7 +940,7 @@ def array_includes(this, search=undefined, from_index=undefined, *rest):
 def array_index_of(this, search=undefined, from_index=undefined, *rest):
     """Array.prototype.indexOf ( searchElement [ , fromIndex ] ) (23.1.3.17)
     https://tc39.es/ecma262/#sec-array.prototype.indexof"""
-    o = to_object(this)
+    o = this if isinstance(this, JSObject) else _this_object(this, "Array.prototype.indexOf")
     n = ops.length_of_array_like(o)
     if n == 0:
         return -1.0
@@ -953,7 +969,7 @@ def array_join(this, separator=undefined, *rest):
 
     A cyclic join (an array that contains itself) yields "" for the inner
     occurrence, as in every engine."""
-    o = to_object(this)
+    o = this if isinstance(this, JSObject) else to_object(this)
     n = ops.length_of_array_like(o)
     sep = "," if separator is undefined else ops.to_string(separator)
     realm = STATE.realm
@@ -993,13 +1009,14 @@ def _join_parts(o, n):
 def array_keys(this, *args):
     """Array.prototype.keys ( ) (23.1.3.19)
     https://tc39.es/ecma262/#sec-array.prototype.keys"""
-    return create_array_iterator(to_object(this), 0)
+    o = this if isinstance(this, JSObject) else to_object(this)
+    return create_array_iterator(o, 0)
 
 
 def array_last_index_of(this, search=undefined, *rest):
     """Array.prototype.lastIndexOf ( searchElement [ , fromIndex ] ) (23.1.3.20)
     https://tc39.es/ecma262/#sec-array.prototype.lastindexof"""
-    o = to_object(this)
+    o = this if isinstance(this, JSObject) else to_object(this)
     n = ops.length_of_array_like(o)
     if n == 0:
         return -1.0
@@ -1036,7 +1053,7 @@ def array_last_index_of(this, search=undefined, *rest):
 def array_map(this, callbackfn=undefined, this_arg=undefined, *rest):
     """Array.prototype.map ( callbackfn [ , thisArg ] ) (23.1.3.21)
     https://tc39.es/ecma262/#sec-array.prototype.map"""
-    o = to_object(this)
+    o = this if isinstance(this, JSObject) else _this_object(this, "Array.prototype.map")
     n = ops.length_of_array_like(o)
     fn = _require_callable(callbackfn).fn
     dense = type(o) is JSArray and o.arr is not None
@@ -1083,7 +1100,7 @@ def array_pop(this, *args):
         a = this.arr
         if a is not None and a and this.len_writable and a[-1] is not HOLE:
             return a.pop()
-    o = to_object(this)
+    o = this if isinstance(this, JSObject) else to_object(this)
     n = ops.length_of_array_like(o)
     if n == 0:
         ops.set_or_throw(o, "length", 0.0)
@@ -1124,7 +1141,7 @@ def array_push(this, item=MISSING, *more):
                 a.extend(more)
                 return float(len(a))
     items = () if item is MISSING else (item,) + more
-    o = to_object(this)
+    o = this if isinstance(this, JSObject) else to_object(this)
     n = ops.length_of_array_like(o)
     if n + len(items) > MAX_SAFE:
         throw_type_error("Pushing %d elements on an array-like of length %d is disallowed, "
@@ -1175,7 +1192,7 @@ def _reduce(o, n, fn, rest, indices, name):
 def array_reduce(this, callbackfn=undefined, *rest):
     """Array.prototype.reduce ( callbackfn [ , initialValue ] ) (23.1.3.24)
     https://tc39.es/ecma262/#sec-array.prototype.reduce"""
-    o = to_object(this)
+    o = this if isinstance(this, JSObject) else _this_object(this, "Array.prototype.reduce")
     n = ops.length_of_array_like(o)
     fn = _require_callable(callbackfn).fn
     return _reduce(o, n, fn, rest, _indices(o, 0, n), "reduce")
@@ -1184,7 +1201,7 @@ def array_reduce(this, callbackfn=undefined, *rest):
 def array_reduce_right(this, callbackfn=undefined, *rest):
     """Array.prototype.reduceRight ( callbackfn [ , initialValue ] ) (23.1.3.25)
     https://tc39.es/ecma262/#sec-array.prototype.reduceright"""
-    o = to_object(this)
+    o = this if isinstance(this, JSObject) else _this_object(this, "Array.prototype.reduceRight")
     n = ops.length_of_array_like(o)
     fn = _require_callable(callbackfn).fn
     return _reduce(o, n, fn, rest, _indices(o, 0, n, -1), "reduceRight")
@@ -1193,7 +1210,7 @@ def array_reduce_right(this, callbackfn=undefined, *rest):
 def array_reverse(this, *args):
     """Array.prototype.reverse ( ) (23.1.3.26)
     https://tc39.es/ecma262/#sec-array.prototype.reverse"""
-    o = to_object(this)
+    o = this if isinstance(this, JSObject) else to_object(this)
     n = ops.length_of_array_like(o)
     a = _dense(o)
     if a is not None and len(a) == n and (
@@ -1222,7 +1239,7 @@ def array_reverse(this, *args):
 def array_shift(this, *args):
     """Array.prototype.shift ( ) (23.1.3.27)
     https://tc39.es/ecma262/#sec-array.prototype.shift"""
-    o = to_object(this)
+    o = this if isinstance(this, JSObject) else to_object(this)
     n = ops.length_of_array_like(o)
     if n == 0:
         ops.set_or_throw(o, "length", 0.0)
@@ -1247,7 +1264,7 @@ def array_shift(this, *args):
 def array_slice(this, start=undefined, end=undefined, *rest):
     """Array.prototype.slice ( start, end ) (23.1.3.28)
     https://tc39.es/ecma262/#sec-array.prototype.slice"""
-    o = to_object(this)
+    o = this if isinstance(this, JSObject) else to_object(this)
     n = ops.length_of_array_like(o)
     k = _relative(start, n)
     final = _relative_end(end, n)
@@ -1270,7 +1287,7 @@ def array_slice(this, start=undefined, end=undefined, *rest):
 def array_some(this, callbackfn=undefined, this_arg=undefined, *rest):
     """Array.prototype.some ( callbackfn [ , thisArg ] ) (23.1.3.29)
     https://tc39.es/ecma262/#sec-array.prototype.some"""
-    o = to_object(this)
+    o = this if isinstance(this, JSObject) else _this_object(this, "Array.prototype.some")
     n = ops.length_of_array_like(o)
     fn = _require_callable(callbackfn).fn
     to_boolean = ops.to_boolean
@@ -1353,7 +1370,7 @@ def array_sort(this, comparefn=undefined, *rest):
     """Array.prototype.sort ( comparefn ) (23.1.3.30)
     https://tc39.es/ecma262/#sec-array.prototype.sort"""
     _check_comparefn(comparefn)
-    o = to_object(this)
+    o = this if isinstance(this, JSObject) else to_object(this)
     n = ops.length_of_array_like(o)
     items = _sort_indexed_properties(o, n, comparefn, True)
     count = len(items)
@@ -1377,7 +1394,7 @@ def array_sort(this, comparefn=undefined, *rest):
 def array_splice(this, *args):
     """Array.prototype.splice ( start, deleteCount, ...items ) (23.1.3.31)
     https://tc39.es/ecma262/#sec-array.prototype.splice"""
-    o = to_object(this)
+    o = this if isinstance(this, JSObject) else to_object(this)
     n = ops.length_of_array_like(o)
     start = _relative(args[0], n) if args else 0
     items = args[2:]
@@ -1435,7 +1452,7 @@ def array_splice(this, *args):
 def array_to_locale_string(this, *args):
     """Array.prototype.toLocaleString ( [ reserved1 [ , reserved2 ] ] ) (23.1.3.32)
     https://tc39.es/ecma262/#sec-array.prototype.tolocalestring"""
-    o = to_object(this)
+    o = this if isinstance(this, JSObject) else to_object(this)
     n = ops.length_of_array_like(o)
     realm = STATE.realm
     if realm.join_guard(o):
@@ -1447,7 +1464,7 @@ def array_to_locale_string(this, *args):
             if v is undefined or v is null:
                 parts.append("")
             else:
-                parts.append(ops.to_string(ops.invoke(v, "toLocaleString")))
+                parts.append(ops.to_string(ops.invoke(v, "toLocaleString", *args[:2])))
         return ",".join(parts)
     finally:
         realm.join_unguard(o)
@@ -1456,7 +1473,7 @@ def array_to_locale_string(this, *args):
 def array_to_reversed(this, *args):
     """Array.prototype.toReversed ( ) (23.1.3.33)
     https://tc39.es/ecma262/#sec-array.prototype.toreversed"""
-    o = to_object(this)
+    o = this if isinstance(this, JSObject) else to_object(this)
     n = ops.length_of_array_like(o)
     if n > MAX_LENGTH:
         throw_range_error("Invalid array length")
@@ -1470,7 +1487,7 @@ def array_to_sorted(this, comparefn=undefined, *rest):
     """Array.prototype.toSorted ( comparefn ) (23.1.3.34)
     https://tc39.es/ecma262/#sec-array.prototype.tosorted"""
     _check_comparefn(comparefn)
-    o = to_object(this)
+    o = this if isinstance(this, JSObject) else to_object(this)
     n = ops.length_of_array_like(o)
     if n > MAX_LENGTH:
         throw_range_error("Invalid array length")
@@ -1480,7 +1497,7 @@ def array_to_sorted(this, comparefn=undefined, *rest):
 def array_to_spliced(this, *args):
     """Array.prototype.toSpliced ( start, skipCount, ...items ) (23.1.3.35)
     https://tc39.es/ecma262/#sec-array.prototype.tospliced"""
-    o = to_object(this)
+    o = this if isinstance(this, JSObject) else to_object(this)
     n = ops.length_of_array_like(o)
     start = _relative(args[0], n) if args else 0
     items = args[2:]
@@ -1508,7 +1525,7 @@ def array_to_spliced(this, *args):
 def array_to_string(this, *args):
     """Array.prototype.toString ( ) (23.1.3.36)
     https://tc39.es/ecma262/#sec-array.prototype.tostring"""
-    o = to_object(this)
+    o = this if isinstance(this, JSObject) else to_object(this)
     f = o.get("join", o)
     if not isinstance(f, JSFunction):
         from .core import op_to_string
@@ -1519,7 +1536,7 @@ def array_to_string(this, *args):
 def array_unshift(this, *items):
     """Array.prototype.unshift ( ...items ) (23.1.3.37)
     https://tc39.es/ecma262/#sec-array.prototype.unshift"""
-    o = to_object(this)
+    o = this if isinstance(this, JSObject) else to_object(this)
     n = ops.length_of_array_like(o)
     c = len(items)
     if c > 0:
@@ -1547,13 +1564,14 @@ def array_unshift(this, *items):
 def array_values(this, *args):
     """Array.prototype.values ( ) (23.1.3.38), also Array.prototype [ @@iterator ]
     https://tc39.es/ecma262/#sec-array.prototype.values"""
-    return create_array_iterator(to_object(this), 1)
+    o = this if isinstance(this, JSObject) else to_object(this)
+    return create_array_iterator(o, 1)
 
 
 def array_with(this, index=undefined, value=undefined, *rest):
     """Array.prototype.with ( index, value ) (23.1.3.39)
     https://tc39.es/ecma262/#sec-array.prototype.with"""
-    o = to_object(this)
+    o = this if isinstance(this, JSObject) else to_object(this)
     n = ops.length_of_array_like(o)
     r = to_integer_or_infinity(index)
     k = r if r >= 0 else n + r

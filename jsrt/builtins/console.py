@@ -13,10 +13,11 @@ Two layers:
   Output goes through ``realm.write_stdout`` / ``realm.write_stderr``; group indentation
   applies to every line.
 
-Inspection never runs user code: no getter is called (Node shows ``[Getter]`` too), proxies
+Inspection runs almost no user code: no getter is called (Node shows ``[Getter]`` too), proxies
 are shown as their target without touching a trap, and names, tags and ``constructor``
-properties are read only when they are data properties. (Node does call a
-``Symbol.toStringTag`` getter or a ``[util.inspect.custom]`` method; we do not.)
+properties are read only when they are data properties. The exceptions, as in Node:
+a ``[Symbol.for('nodejs.util.inspect.custom')]`` method is called with (depth, options,
+inspect) and its result printed instead, and a ``Symbol.toStringTag`` getter is called.
 ``%s``, ``%d``, ``%i`` and ``%f`` convert their argument the way Node does (which may call
 a user ``toString`` / ``valueOf``).
 """
@@ -27,13 +28,13 @@ import time
 import unicodedata
 
 from ..runtime.values import undefined, null, MISSING, HOLE, Symbol, JSBigInt, SYM_ITERATOR, \
-    SYM_TO_STRING_TAG, SYM_TO_PRIMITIVE
+    SYM_TO_STRING_TAG, SYM_TO_PRIMITIVE, symbol_for
 from ..runtime.objects import (JSObject, JSArray, JSFunction, JSBoundFunction, JSPrimitiveObject,
                                JSStringObject, JSErrorObject, JSDateObject, JSArguments, Accessor,
                                W, E, C, DIGITS, array_index)
 from ..runtime.errors import JSThrow, STATE, throw_type_error
 from ..runtime import ops
-from ._common import define_methods
+from ._common import define_methods, make_native
 
 __all__ = ["inspect", "format_args", "setup", "JSConsole"]
 
@@ -366,7 +367,7 @@ class Ctx:
     __slots__ = ("budget", "indentation_lvl", "seen", "current_depth", "show_hidden", "depth",
                  "colors", "show_proxy", "max_array_length", "max_string_length",
                  "break_length", "compact", "sorted", "getters", "numeric_separator",
-                 "circular")
+                 "circular", "custom_inspect", "user_options")
 
     def __init__(self, opts=None):
         o = dict(DEFAULT_OPTIONS)
@@ -391,6 +392,8 @@ class Ctx:
         self.getters = o["getters"]
         self.numeric_separator = bool(o["numericSeparator"])
         self.circular = None
+        self.custom_inspect = bool(o["customInspect"])
+        self.user_options = opts
 
     def stylize(self, s, style):
         if not self.colors:
@@ -621,6 +624,10 @@ def format_value(ctx, value, recurse_times, typed_array=False):
         value = _unwrap(value)
         if value is None:
             return ctx.stylize("<Revoked Proxy>", "special")
+    if ctx.custom_inspect:
+        custom = _custom_inspect(ctx, value, recurse_times)
+        if custom is not MISSING:
+            return custom
     for s in ctx.seen:
         if s is value:
             index = 1
@@ -635,6 +642,83 @@ def format_value(ctx, value, recurse_times, typed_array=False):
                     index = got[0]
             return ctx.stylize("[Circular *%d]" % index, "special")
     return format_raw(ctx, value, recurse_times, typed_array)
+
+
+def _custom_inspect(ctx, value, recurse_times):
+    """formatValue's hook for ``value[util.inspect.custom](depth, options, inspect)``
+    (the one place inspection runs user code, as Node does): the text, or MISSING."""
+    key = symbol_for("nodejs.util.inspect.custom")
+    p = value
+    while isinstance(p, JSObject):
+        if key in p.props or _is_proxy(p):
+            break
+        p = p.proto
+    else:
+        return MISSING          # the cheap miss: no such key on the (ordinary) chain
+    f = value.get(key, value)
+    if not isinstance(f, JSFunction) or f is _intrinsic("%jsrt.util.inspect%"):
+        return MISSING
+    ctor = _data_lookup(value, "constructor")
+    if isinstance(ctor, JSObject) and _data_lookup(ctor, "prototype") is value:
+        return MISSING              # a prototype object: inspect it normally
+    depth = null if ctx.depth is None else float(ctx.depth - recurse_times)
+    ret = f.fn(value, depth, _user_options(ctx), _inspect_function())
+    if ret is value:
+        return MISSING
+    if type(ret) is not str:
+        return format_value(ctx, ret, recurse_times)
+    return ret.replace("\n", "\n" + " " * ctx.indentation_lvl)
+
+
+def _user_options(ctx):
+    """getUserOptions: the options object a custom inspect function receives."""
+    realm = STATE.realm
+    o = JSObject(realm.intrinsics["%Object.prototype%"])
+    for k, v in (("stylize", _stylize_function()), ("showHidden", ctx.show_hidden),
+                 ("depth", null if ctx.depth is None else float(ctx.depth)),
+                 ("colors", ctx.colors), ("customInspect", ctx.custom_inspect),
+                 ("showProxy", ctx.show_proxy),
+                 ("maxArrayLength", float(ctx.max_array_length)),
+                 ("maxStringLength", float(ctx.max_string_length)),
+                 ("breakLength", float(ctx.break_length)),
+                 ("compact", ctx.compact if type(ctx.compact) is bool else float(ctx.compact)),
+                 ("sorted", ctx.sorted if type(ctx.sorted) is bool else bool(ctx.sorted)),
+                 ("getters", ctx.getters if type(ctx.getters) is bool else bool(ctx.getters)),
+                 ("numericSeparator", ctx.numeric_separator)):
+        o._store(k, v)
+    return o
+
+
+def _js_inspect(this, value=undefined, options=undefined, *rest):
+    """util.inspect ( object [ , options ] ) as the third argument of custom inspect
+    functions: the text Node's util.inspect gives."""
+    opts = _options_from(options) if isinstance(options, JSObject) else {}
+    ctx = Ctx(opts)
+    return format_value(ctx, value, 0)
+
+
+def _js_stylize(this, s=undefined, style=undefined, *rest):
+    """options.stylize ( text, styleType ) without colors: the text."""
+    return ops.to_string(s)
+
+
+def _inspect_function():
+    f = _intrinsic("%jsrt.util.inspect%")
+    if f is None:
+        realm = STATE.realm
+        f = make_native(realm, "inspect", _js_inspect, 2)
+        f._store("custom", symbol_for("nodejs.util.inspect.custom"))
+        realm.intrinsics["%jsrt.util.inspect%"] = f
+    return f
+
+
+def _stylize_function():
+    f = _intrinsic("%jsrt.util.stylize%")
+    if f is None:
+        realm = STATE.realm
+        f = make_native(realm, "stylize", _js_stylize, 2)
+        realm.intrinsics["%jsrt.util.stylize%"] = f
+    return f
 
 
 def _format_proxy(ctx, proxy, recurse_times):
@@ -786,9 +870,27 @@ def get_ctx_style(value, constructor, tag):
     return get_prefix(constructor, tag, fallback)
 
 
+def _call_tag_getter(value):
+    """value[Symbol.toStringTag] through a getter on the chain, as Node reads it (the
+    getter runs); MISSING when there is none."""
+    o = value
+    seen = 0
+    while isinstance(o, JSObject) and seen < 10000:
+        d = _own_desc(o, SYM_TO_STRING_TAG)
+        if d is not None:
+            if isinstance(d.get, JSFunction):
+                return d.get.fn(value)
+            return MISSING
+        o = _proto(o)
+        seen += 1
+    return MISSING
+
+
 def _get_tag(value, ctx):
-    """value[Symbol.toStringTag] when it is an inherited or non-enumerable data string."""
+    """value[Symbol.toStringTag] when it is an inherited or non-enumerable string."""
     tag = _data_lookup(value, SYM_TO_STRING_TAG)
+    if tag is MISSING and not _is_proxy(value):
+        tag = _call_tag_getter(value)
     if type(tag) is not str:
         return ""
     if tag != "":
@@ -1016,7 +1118,8 @@ def _regexp_to_string(r):
     for name in ("original_source", "source", "pattern", "src"):
         v = getattr(r, name, MISSING)
         if type(v) is str:
-            src = v
+            from .regexp import escape_regexp_pattern
+            src = escape_regexp_pattern(v)
             break
     for name in ("original_flags", "flags"):
         v = getattr(r, name, MISSING)
@@ -2261,6 +2364,12 @@ def console_clear(this, *args):
     return undefined
 
 
+def console_inspector_only(this, *args):
+    """console.profile / profileEnd / timeStamp ( [ label ] ): they report to an attached
+    inspector only, so without one (as here) they do nothing, as in Node."""
+    return undefined
+
+
 CONSOLE_METHODS = (
     ("log", console_log, 0),
     ("warn", console_warn, 0),
@@ -2281,6 +2390,9 @@ CONSOLE_METHODS = (
     ("dirxml", console_log, 0),
     ("error", console_warn, 0),
     ("groupCollapsed", console_group, 0),
+    ("profile", console_inspector_only, 0),
+    ("profileEnd", console_inspector_only, 0),
+    ("timeStamp", console_inspector_only, 0),
 )
 
 

@@ -42,7 +42,8 @@ def to_property_descriptor(obj):
             throw_type_error("Setter must be a function: %s" % ops.to_display_string(s))
         d.set = s
     if (d.get is not MISSING or d.set is not MISSING) and (d.value is not MISSING or d.writable is not MISSING):
-        throw_type_error("Invalid property descriptor. Cannot both specify accessors and a value or writable attribute")
+        throw_type_error("Invalid property descriptor. Cannot both specify accessors and a value"
+                         " or writable attribute, %s" % ops.no_side_effects_to_string(obj))
     return d
 
 
@@ -242,8 +243,17 @@ def object_set_prototype_of(this, o=undefined, proto=undefined, *rest):
     if not isinstance(o, JSObject):
         return o
     if not o.set_prototype_of(proto):
-        throw_type_error("Cyclic __proto__ value" if o.is_extensible() else "#<Object> is not extensible")
+        _throw_set_prototype_failure(o)
     return o
+
+
+def _throw_set_prototype_failure(o):
+    """The TypeError V8 throws when [[SetPrototypeOf]] returned false."""
+    if o is STATE.realm.intrinsics.get("%Object.prototype%"):
+        throw_type_error("Immutable prototype object 'Object.prototype' cannot have their prototype set")
+    if not o.is_extensible():
+        throw_type_error("%s is not extensible" % ops.no_side_effects_to_string(o))
+    throw_type_error("Cyclic __proto__ value")
 
 
 def _enumerable_own(o, kind):
@@ -282,7 +292,8 @@ def object_entries(this, o=undefined, *rest):
 
 def object_from_entries(this, iterable=undefined, *rest):
     from ..runtime.iteration import get_iterator
-    ops.require_object_coercible(iterable, "Object.fromEntries")
+    if iterable is undefined or iterable is null:
+        throw_type_error("undefined is not iterable")    # sic: V8 says so for null too
     o = ops.new_object()
     rec = get_iterator(iterable)
     try:
@@ -396,7 +407,7 @@ def op_proto_set(this, proto=undefined, *args):
     if not isinstance(this, JSObject):
         return undefined
     if not this.set_prototype_of(proto):
-        throw_type_error("Object.prototype.__proto__ setter failed")
+        _throw_set_prototype_failure(this)
     return undefined
 
 
@@ -453,8 +464,7 @@ def fp_call(this, this_arg=undefined, *args):
 
 def fp_apply(this, this_arg=undefined, arr=undefined, *rest):
     if not isinstance(this, JSFunction):
-        throw_type_error("Function.prototype.apply was called on %s, which is %s and not a function"
-                         % (ops.to_display_string(this), ops.typeof(this)))
+        throw_type_error(ops.apply_non_function_message(this))
     if arr is undefined or arr is null:
         return this.fn(this_arg)
     return this.fn(this_arg, *ops.create_list_from_array_like(arr))
@@ -631,16 +641,18 @@ def symbol_construct(args, new_target):
     throw_type_error("Symbol is not a constructor")
 
 
-def this_symbol(v):
+def this_symbol(v, method="valueOf"):
+    """thisSymbolValue ( value ) (20.4.3.4.1)."""
     if type(v) is Symbol:
         return v
     if isinstance(v, JSPrimitiveObject) and type(v.value) is Symbol:
         return v.value
-    throw_type_error("Symbol.prototype method called on incompatible receiver %s" % ops.describe(v))
+    throw_type_error("Symbol.prototype%s requires that 'this' be a Symbol"
+                     % (" " + method if method[0] == "[" else "." + method))
 
 
 def symbol_to_string(this, *args):
-    s = this_symbol(this)
+    s = this_symbol(this, "toString")
     d = s.description
     return "Symbol(%s)" % ("" if d is undefined else d)
 
@@ -650,11 +662,11 @@ def symbol_value_of(this, *args):
 
 
 def symbol_description(this, *args):
-    return this_symbol(this).description
+    return this_symbol(this, "description").description
 
 
 def symbol_to_primitive(this, hint=undefined, *args):
-    return this_symbol(this)
+    return this_symbol(this, "[ @@toPrimitive ]")
 
 
 def symbol_for_(this, key=undefined, *rest):
@@ -677,16 +689,17 @@ def boolean_construct(args, new_target):
     return JSPrimitiveObject(proto_from_ctor(new_target, "%Boolean.prototype%"), b)
 
 
-def this_boolean(v):
+def this_boolean(v, method="valueOf"):
+    """thisBooleanValue ( value ) (20.3.3.3.1)."""
     if type(v) is bool:
         return v
     if isinstance(v, JSPrimitiveObject) and type(v.value) is bool:
         return v.value
-    throw_type_error("Boolean.prototype method called on incompatible receiver %s" % ops.describe(v))
+    throw_type_error("Boolean.prototype.%s requires that 'this' be a Boolean" % method)
 
 
 def boolean_to_string(this, *args):
-    return "true" if this_boolean(this) else "false"
+    return "true" if this_boolean(this, "toString") else "false"
 
 
 def boolean_value_of(this, *args):

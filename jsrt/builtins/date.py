@@ -698,28 +698,130 @@ def dp_to_json(this, key=undefined, *rest):
     return ops.invoke(o, "toISOString")
 
 
-def dp_to_locale_date_string(this, *args):
-    """Date.prototype.toLocaleDateString ( [ reserved1 [ , reserved2 ] ] ) (21.4.4.38), en-US.
+_COMPONENTS = (("weekday", ("narrow", "short", "long")), ("era", ("narrow", "short", "long")),
+               ("year", ("2-digit", "numeric")),
+               ("month", ("2-digit", "numeric", "narrow", "short", "long")),
+               ("day", ("2-digit", "numeric")),
+               ("dayPeriod", ("narrow", "short", "long")),
+               ("hour", ("2-digit", "numeric")), ("minute", ("2-digit", "numeric")),
+               ("second", ("2-digit", "numeric")))
+_DATE_FIELDS = ("weekday", "year", "month", "day")
+_TIME_FIELDS = ("dayPeriod", "hour", "minute", "second", "fsd")
 
+
+def _locale_string_option(o, name, allowed, method):
+    v = o.get(name, o)
+    if v is undefined:
+        return None
+    v = ops.to_string(v)
+    if v not in allowed:
+        throw_range_error("Value %s out of range for %s options property %s"
+                          % (v, method if "." in method else "Date.prototype." + method, name))
+    return v
+
+
+def _locale_options(locales, options, required, defaults, method):
+    """CreateDateTimeFormat's option reading (ECMA-402 11.1.2) with ToDateTimeOptions'
+    ``required`` / ``defaults``, resolved for the en-US locale (others are checked
+    and give en-US output)."""
+    if locales is not undefined:
+        from .number import check_locales
+        check_locales(locales)
+    r = {"weekday": None, "era": None, "year": None, "month": None, "day": None,
+         "dayPeriod": None, "hour": None, "minute": None, "second": None, "fsd": None,
+         "tzname": None, "hc": "h12", "date_style": None, "time_style": None, "zone": None}
+    if options is not undefined:
+        o = ops.to_object(options)
+        if required == "date" and o.get("timeStyle", o) is not undefined:
+            throw_type_error("Invalid option : timeStyle")
+        if required == "time" and o.get("dateStyle", o) is not undefined:
+            throw_type_error("Invalid option : dateStyle")
+        h12 = o.get("hour12", o)
+        hc = _locale_string_option(o, "hourCycle", ("h11", "h12", "h23", "h24"), method)
+        if h12 is not undefined:
+            r["hc"] = "h12" if ops.to_boolean(h12) else "h24"
+        elif hc is not None:
+            r["hc"] = hc
+        tz = o.get("timeZone", o)
+        if tz is not undefined:
+            tz = ops.to_string(tz)
+            zone = dates.locale_time_zone(tz)
+            if zone is None:
+                throw_range_error("Invalid time zone specified: %s" % tz)
+            r["zone"] = zone
+        for name, allowed in _COMPONENTS:
+            r[name] = _locale_string_option(o, name, allowed, method)
+        fsd = o.get("fractionalSecondDigits", o)
+        if fsd is not undefined:
+            n = ops.to_number(fsd)
+            if n != n or n < 1 or n > 3:
+                throw_range_error("fractionalSecondDigits value is out of range.")
+            r["fsd"] = int(n)
+        r["tzname"] = _locale_string_option(
+            o, "timeZoneName",
+            ("short", "long", "shortOffset", "longOffset", "shortGeneric", "longGeneric"), method)
+        _locale_string_option(o, "formatMatcher", ("basic", "best fit"), method)
+        styles = ("full", "long", "medium", "short")
+        r["date_style"] = _locale_string_option(o, "dateStyle", styles, method)
+        r["time_style"] = _locale_string_option(o, "timeStyle", styles, method)
+        if r["date_style"] or r["time_style"]:
+            for name in ("weekday", "era", "year", "month", "day", "dayPeriod", "hour", "minute",
+                         "second", "fsd", "tzname"):
+                if r[name] is not None:
+                    shown = "fractionalSecondDigits" if name == "fsd" else \
+                        "timeZoneName" if name == "tzname" else name
+                    throw_type_error("Can't set option %s when %s is used"
+                                     % (shown, "dateStyle" if r["date_style"] else "timeStyle"))
+            return r
+    fields = _DATE_FIELDS if required == "date" else _TIME_FIELDS if required == "time" \
+        else _DATE_FIELDS + _TIME_FIELDS
+    if all(r[name] is None for name in fields):
+        if defaults in ("date", "all"):
+            r["year"] = r["month"] = r["day"] = "numeric"
+        if defaults in ("time", "all"):
+            r["hour"] = r["minute"] = r["second"] = "numeric"
+    if r["dayPeriod"] and not r["hour"]:
+        r["hour"] = None
+    return r
+
+
+def dp_to_locale_date_string(this, locales=undefined, options=undefined, *rest):
+    """Date.prototype.toLocaleDateString ( [ reserved1 [ , reserved2 ] ] ) (21.4.4.38)
     https://tc39.es/ecma262/#sec-date.prototype.tolocaledatestring
-    """
-    return dates.to_locale_date_string(this_time_value(this, 'toLocaleDateString'))
+
+    en-US as node prints it ("1/31/2020"); ECMA-402's options are honoured
+    (``dates.format_locale``)."""
+    t = this_time_value(this, 'toLocaleDateString')
+    if locales is undefined and options is undefined:
+        return dates.to_locale_date_string(t)
+    o = _locale_options(locales, options, "date", "date", "toLocaleDateString")
+    return dates.format_locale(t, o)
 
 
-def dp_to_locale_string(this, *args):
-    """Date.prototype.toLocaleString ( [ reserved1 [ , reserved2 ] ] ) (21.4.4.39), en-US.
-
+def dp_to_locale_string(this, locales=undefined, options=undefined, *rest):
+    """Date.prototype.toLocaleString ( [ reserved1 [ , reserved2 ] ] ) (21.4.4.39)
     https://tc39.es/ecma262/#sec-date.prototype.tolocalestring
-    """
-    return dates.to_locale_string(this_time_value(this, 'toLocaleString'))
+
+    en-US as node prints it ("1/31/2020, 12:30:15 PM"); ECMA-402's options are
+    honoured (``dates.format_locale``)."""
+    t = this_time_value(this, 'toLocaleString')
+    if locales is undefined and options is undefined:
+        return dates.to_locale_string(t)
+    o = _locale_options(locales, options, "any", "all", "toLocaleString")
+    return dates.format_locale(t, o)
 
 
-def dp_to_locale_time_string(this, *args):
-    """Date.prototype.toLocaleTimeString ( [ reserved1 [ , reserved2 ] ] ) (21.4.4.40), en-US.
-
+def dp_to_locale_time_string(this, locales=undefined, options=undefined, *rest):
+    """Date.prototype.toLocaleTimeString ( [ reserved1 [ , reserved2 ] ] ) (21.4.4.40)
     https://tc39.es/ecma262/#sec-date.prototype.tolocaletimestring
-    """
-    return dates.to_locale_time_string(this_time_value(this, 'toLocaleTimeString'))
+
+    en-US as node prints it ("12:30:15 PM"); ECMA-402's options are honoured
+    (``dates.format_locale``)."""
+    t = this_time_value(this, 'toLocaleTimeString')
+    if locales is undefined and options is undefined:
+        return dates.to_locale_time_string(t)
+    o = _locale_options(locales, options, "time", "time", "toLocaleTimeString")
+    return dates.format_locale(t, o)
 
 
 def dp_to_string(this, *args):

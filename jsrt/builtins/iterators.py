@@ -28,7 +28,8 @@ def create_array_iterator(target, kind):
 def array_iterator_next(this, *args):
     """%ArrayIteratorPrototype%.next (23.1.5.2.1)."""
     if type(this) is not JSArrayIterator:
-        throw_type_error("next method called on incompatible receiver %s" % ops.describe(this))
+        throw_type_error("Method Array Iterator.prototype.next called on incompatible receiver %s"
+                         % ops.no_side_effects_to_string(this))
     a = this.target
     if a is None:
         return iter_result(undefined, True)
@@ -72,7 +73,8 @@ def generator_throw(this, value=undefined, *rest):
 
 def _gen(this, what):
     if type(this) is not JSGenerator:
-        throw_type_error("%s method called on incompatible receiver %s" % (what, ops.describe(this)))
+        throw_type_error("Method [Generator].prototype.%s called on incompatible receiver %s"
+                         % (what, ops.no_side_effects_to_string(this)))
     return this
 
 

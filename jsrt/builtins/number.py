@@ -161,27 +161,6 @@ def _group(digits):
     return ",".join([digits[:head]] + [digits[i:i + 3] for i in range(head, n, 3)])
 
 
-def format_decimal(x, min_fd=0, max_fd=3, grouping=True):
-    """A Number formatted as Intl.NumberFormat("en-US") does by default: the shortest
-    round-trip decimal rounded half away from zero to ``max_fd`` fraction digits,
-    trailing zeros dropped down to ``min_fd``, and thousands separators."""
-    if x != x:
-        return "NaN"
-    neg = x < 0 or (x == 0 and math.copysign(1.0, x) < 0)
-    if x in (INF, -INF):
-        return ("-" if neg else "") + "\u221e"
-    d = Decimal(repr(abs(x)))
-    q = d.quantize(Decimal(1).scaleb(-max_fd), rounding=ROUND_HALF_UP, context=_DEC_CONTEXT)
-    s = format(q, "f")
-    ip, _, fp = s.partition(".")
-    fp = fp.rstrip("0")
-    if len(fp) < min_fd:
-        fp = fp + "0" * (min_fd - len(fp))
-    if grouping:
-        ip = _group(ip)
-    return ("-" if neg else "") + ip + ("." + fp if fp else "")
-
-
 def _digit_option(options, name, lo, hi, default):
     v = options.get(name, options)
     if v is undefined:
@@ -192,25 +171,195 @@ def _digit_option(options, name, lo, hi, default):
     return int(n)
 
 
-def locale_format_options(locales, options):
-    """(min fraction digits, max fraction digits, grouping) from toLocaleString's
-    arguments.  Only en-US output is produced; the locale is accepted and ignored."""
-    if locales is not undefined and type(locales) is not str and not isinstance(locales, JSObject):
-        throw_type_error("Incorrect locale information provided")
+def _string_option(options, name, allowed, default):
+    v = options.get(name, options)
+    if v is undefined:
+        return default
+    v = ops.to_string(v)
+    if v not in allowed:
+        throw_range_error("Value %s out of range for Number.prototype.toLocaleString options "
+                          "property %s" % (v, name))
+    return v
+
+
+# Currency symbols, narrow symbols and English names as ICU's en locale has them
+# (code: (symbol, narrow symbol, plural name)); other codes print as "XYZ\xa0".
+_CURRENCIES = {
+    "USD": ("$", "$", "US dollars"), "EUR": ("\u20ac", "\u20ac", "euros"),
+    "GBP": ("\xa3", "\xa3", "British pounds"), "JPY": ("\xa5", "\xa5", "Japanese yen"),
+    "INR": ("\u20b9", "\u20b9", "Indian rupees"), "CAD": ("CA$", "$", "Canadian dollars"),
+    "AUD": ("A$", "$", "Australian dollars"), "CNY": ("CN\xa5", "\xa5", "Chinese yuan"),
+    "KRW": ("\u20a9", "\u20a9", "South Korean won"), "BRL": ("R$", "R$", "Brazilian reals"),
+    "MXN": ("MX$", "$", "Mexican pesos"), "HKD": ("HK$", "$", "Hong Kong dollars"),
+    "NZD": ("NZ$", "$", "New Zealand dollars"), "TWD": ("NT$", "$", "New Taiwan dollars"),
+    "ILS": ("\u20aa", "\u20aa", "Israeli new shekels"), "VND": ("\u20ab", "\u20ab", "Vietnamese dong"),
+    "PHP": ("\u20b1", "\u20b1", "Philippine pesos"), "CHF": (None, None, "Swiss francs"),
+    "SEK": (None, "kr", "Swedish kronor"), "NOK": (None, "kr", "Norwegian kroner"),
+    "DKK": (None, "kr", "Danish kroner"), "PLN": (None, "z\u0142", "Polish zlotys"),
+    "RUB": (None, "\u20bd", "Russian rubles"), "TRY": (None, "\u20ba", "Turkish Lira"),
+    "ZAR": (None, "R", "South African rand"), "SGD": (None, "$", "Singapore dollars"),
+}
+# ISO 4217 minor units where they are not 2 (ICU's defaults).
+_CURRENCY_DIGITS = {"JPY": 0, "KRW": 0, "VND": 0, "CLP": 0, "ISK": 0, "UGX": 0, "PYG": 0,
+                    "XAF": 0, "XOF": 0, "XPF": 0, "RWF": 0, "KMF": 0, "GNF": 0, "DJF": 0,
+                    "VUV": 0, "BIF": 0, "BHD": 3, "KWD": 3, "JOD": 3, "OMR": 3, "TND": 3,
+                    "LYD": 3, "IQD": 0}
+
+
+class LocaleNumberFormat:
+    """The resolved options of toLocaleString / Intl.NumberFormat (en-US only):
+    style, currency, digit limits, grouping, sign display of currencies."""
+    __slots__ = ("style", "currency", "display", "accounting", "min_int", "min_fd", "max_fd",
+                 "min_sd", "max_sd", "grouping")
+
+    def format(self, x):
+        """The Number ``x`` formatted."""
+        neg = x < 0 or (x == 0 and math.copysign(1.0, x) < 0)
+        if x != x:
+            body, neg = "NaN", False
+        elif x in (INF, -INF):
+            body = "\u221e"
+        else:
+            v = abs(x)
+            if self.style == "percent":
+                d = Decimal(repr(v)) * 100
+            else:
+                d = Decimal(repr(v))
+            body = _digits(d, self)
+        if self.style == "percent":
+            body += "%"
+        elif self.style == "currency":
+            code = self.currency
+            sym = _CURRENCIES.get(code, (None, None, None))
+            if self.display == "name":
+                name = sym[2] or code
+                return ("-" if neg else "") + body + " " + name
+            if self.display == "code":
+                prefix = code + "\xa0"
+            else:
+                s = sym[1] if self.display == "narrowSymbol" else sym[0]
+                prefix = s if s is not None else code + "\xa0"
+            if neg and self.accounting:
+                return "(" + prefix + body + ")"
+            body = prefix + body
+        return ("-" if neg else "") + body
+
+
+def _digits(d, f):
+    """A non-negative Decimal rounded half away from zero as ``f`` asks, grouped."""
+    if f.max_sd is not None:
+        if d == 0:
+            ip, fp = "0", ""
+        else:
+            exp = d.adjusted()
+            q = d.quantize(Decimal(1).scaleb(exp - f.max_sd + 1), rounding=ROUND_HALF_UP,
+                           context=_DEC_CONTEXT)
+            ip, _, fp = format(q, "f").partition(".")
+        fp = fp.rstrip("0")
+        sig = len((ip.lstrip("0") + fp) if ip.strip("0") else fp.lstrip("0"))
+        if sig < f.min_sd:
+            fp += "0" * (f.min_sd - sig)
+    else:
+        q = d.quantize(Decimal(1).scaleb(-f.max_fd), rounding=ROUND_HALF_UP, context=_DEC_CONTEXT)
+        ip, _, fp = format(q, "f").partition(".")
+        fp = fp.rstrip("0")
+        if len(fp) < f.min_fd:
+            fp += "0" * (f.min_fd - len(fp))
+    if len(ip) < f.min_int:
+        ip = "0" * (f.min_int - len(ip)) + ip
+    if f.grouping:
+        ip = _group(ip)
+    return ip + ("." + fp if fp else "")
+
+
+def check_locales(locales):
+    """CanonicalizeLocaleList's checks (ECMA-402 9.2.1) for a locales argument whose
+    locale is then ignored: null throws, a malformed language tag is a RangeError."""
+    if locales is null:
+        throw_type_error("Cannot convert undefined or null to object")
+    tags = [locales] if type(locales) is str else []
+    if isinstance(locales, JSObject):
+        n = ops.length_of_array_like(locales)
+        tags = [locales.get(str(i), locales) for i in range(min(n, 16))]
+    for tag in tags:
+        if type(tag) is not str:
+            continue
+        parts = tag.split("-")
+        first = parts[0]
+        if not (first.isascii() and first.isalpha() and (2 <= len(first) <= 3 or 5 <= len(first) <= 8)) \
+                or not all(p and len(p) <= 8 and p.isascii() and p.isalnum() for p in parts):
+            throw_range_error("Incorrect locale information provided")
+
+
+def locale_number_format(locales, options):
+    """Resolve toLocaleString's (locales, options) as Intl.NumberFormat does
+    (ECMA-402 15.1.2 SetNumberFormatDigitOptions), for en-US output: the locale is
+    checked and otherwise ignored."""
+    if locales is not undefined:
+        check_locales(locales)
+    f = LocaleNumberFormat()
+    f.style, f.currency, f.display, f.accounting = "decimal", None, "symbol", False
+    f.min_int, f.min_fd, f.max_fd, f.min_sd, f.max_sd, f.grouping = 1, 0, 3, 1, None, True
     if options is undefined:
-        return 0, 3, True
+        return f
     o = ops.to_object(options)
+    f.style = _string_option(o, "style", ("decimal", "percent", "currency", "unit"), "decimal")
+    cur = o.get("currency", o)
+    if cur is not undefined:
+        cur = ops.to_string(cur)
+        if len(cur) != 3 or not all("a" <= c <= "z" or "A" <= c <= "Z" for c in cur):
+            throw_range_error("Invalid currency code : %s" % cur)
+        cur = cur.upper()
+    if f.style == "currency":
+        if cur is undefined:
+            throw_type_error("Currency code is required with currency style.")
+        f.currency = cur
+    f.display = _string_option(o, "currencyDisplay", ("code", "symbol", "narrowSymbol", "name"),
+                               "symbol")
+    f.accounting = _string_option(o, "currencySign", ("standard", "accounting"),
+                                  "standard") == "accounting"
+    if f.style == "currency":
+        dmin = dmax = _CURRENCY_DIGITS.get(f.currency, 2)
+    elif f.style == "percent":
+        dmin, dmax = 0, 0
+    else:
+        dmin, dmax = 0, 3
+    f.min_int = _digit_option(o, "minimumIntegerDigits", 1, 21, 1)
+    mnsd = o.get("minimumSignificantDigits", o)
+    mxsd = o.get("maximumSignificantDigits", o)
+    if mnsd is not undefined or mxsd is not undefined:
+        f.min_sd = _digit_option(o, "minimumSignificantDigits", 1, 21, 1)
+        f.max_sd = _digit_option(o, "maximumSignificantDigits", f.min_sd, 21, 21)
     mnfd = _digit_option(o, "minimumFractionDigits", 0, 100, None)
     mxfd = _digit_option(o, "maximumFractionDigits", 0, 100, None)
-    if mnfd is None:
-        mnfd = 0
-    if mxfd is None:
-        mxfd = max(mnfd, 3)
-    elif mxfd < mnfd:
+    if mnfd is None and mxfd is None:
+        mnfd, mxfd = dmin, dmax
+    elif mnfd is None:
+        mnfd = min(dmin, mxfd)
+    elif mxfd is None:
+        mxfd = max(dmax, mnfd)
+    elif mnfd > mxfd:
         throw_range_error("maximumFractionDigits value is out of range.")
+    f.min_fd, f.max_fd = mnfd, mxfd
     g = o.get("useGrouping", o)
-    grouping = True if g is undefined else (g != "false" and ops.to_boolean(g))
-    return mnfd, mxfd, grouping
+    f.grouping = True if g is undefined else (g != "false" and ops.to_boolean(g))
+    return f
+
+
+def format_decimal(x, min_fd=0, max_fd=3, grouping=True):
+    """A Number formatted as Intl.NumberFormat("en-US") does by default: the shortest
+    round-trip decimal rounded half away from zero to ``max_fd`` fraction digits,
+    trailing zeros dropped down to ``min_fd``, and thousands separators."""
+    f = locale_number_format(undefined, undefined)
+    f.min_fd, f.max_fd, f.grouping = min_fd, max_fd, grouping
+    return f.format(x)
+
+
+def locale_format_options(locales, options):
+    """(min fraction digits, max fraction digits, grouping) from toLocaleString's
+    arguments."""
+    f = locale_number_format(locales, options)
+    return f.min_fd, f.max_fd, f.grouping
 
 
 # ---------------------------------------------------------------------------
@@ -296,13 +445,14 @@ def np_to_fixed(this, fraction_digits=undefined, *rest):
 def np_to_locale_string(this, locales=undefined, options=undefined, *rest):
     """Number.prototype.toLocaleString ( [ reserved1 [ , reserved2 ] ] ) (21.1.3.4).
 
-    Formats like node's default ``Intl.NumberFormat("en-US")``: thousands separators and
-    at most three fraction digits ((1234567.891).toLocaleString() is "1,234,567.891").
-    The options minimumFractionDigits, maximumFractionDigits and useGrouping are honoured;
-    other locales produce en-US output."""
+    Formats like node's ``Intl.NumberFormat("en-US")``: thousands separators and
+    at most three fraction digits by default ((1234567.891).toLocaleString() is
+    "1,234,567.891"); the options style (decimal, percent, currency), currency,
+    currencyDisplay, currencySign, the integer, fraction and significant digit limits
+    and useGrouping are honoured (``locale_number_format``); other locales produce
+    en-US output."""
     x = this_number_value(this, "toLocaleString")
-    mnfd, mxfd, grouping = locale_format_options(locales, options)
-    return format_decimal(x, mnfd, mxfd, grouping)
+    return locale_number_format(locales, options).format(x)
 
 
 def np_to_precision(this, precision=undefined, *rest):

@@ -250,7 +250,10 @@ def proxy_get(p, key, receiver):
             if not same_value(result, target_desc.value):
                 throw_type_error("'get' on proxy: property '%s' is a read-only and "
                                  "non-configurable data property on the proxy target but the "
-                                 "proxy did not return its actual value" % _key_display(key))
+                                 "proxy did not return its actual value (expected '%s' but got "
+                                 "'%s')" % (_key_display(key),
+                                            ops.no_side_effects_to_string(target_desc.value),
+                                            ops.no_side_effects_to_string(result)))
         if target_desc.is_accessor() and target_desc.get is undefined \
                 and result is not undefined:
             throw_type_error("'get' on proxy: property '%s' is a non-configurable accessor "
@@ -311,7 +314,10 @@ def proxy_own_keys(p):
     result_array = trap.fn(handler, target)
     if not isinstance(result_array, JSObject):
         throw_type_error("CreateListFromArrayLike called on non-object")
-    keys = ops.create_list_from_array_like(result_array, KEY_TYPES)
+    keys = ops.create_list_from_array_like(result_array)
+    for k in keys:
+        if ops.typeof(k) not in KEY_TYPES:
+            throw_type_error("%s is not a valid property name" % ops.no_side_effects_to_string(k))
     # 5. no duplicates
     if len(set(keys)) != len(keys):
         throw_type_error("'ownKeys' on proxy: trap returned duplicate entries")

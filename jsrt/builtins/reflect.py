@@ -19,8 +19,7 @@ def reflect_apply(this, target=undefined, this_argument=undefined, arguments_lis
     """Reflect.apply ( target, thisArgument, argumentsList ) (28.1.1)
     https://tc39.es/ecma262/#sec-reflect.apply"""
     if not isinstance(target, JSFunction):
-        throw_type_error("Function.prototype.apply was called on %s, which is %s and not a "
-                         "function" % (ops.to_display_string(target), ops.typeof(target)))
+        throw_type_error(ops.apply_non_function_message(target))
     args = ops.create_list_from_array_like(arguments_list)
     return target.fn(this_argument, *args)
 

@@ -416,13 +416,27 @@ def _primary(ch):
     return (7, ord(ch))
 
 
-def _collation_levels(s):
-    """(primary, secondary, tertiary, identical) keys of a string."""
+def _collation_levels(s, numeric=False):
+    """(primary, secondary, tertiary, identical) keys of a string; with ``numeric``
+    a run of decimal digits weighs as one number."""
     text = unicodedata.normalize("NFD", from_utf16(s))
     prim = []
     sec = []
     ter = []
+    run = None
     for ch in text:
+        if numeric:
+            d = unicodedata.decimal(ch, None)
+            if d is not None:
+                if run is None:
+                    run = len(prim)
+                    prim.append((4, d))
+                    sec.append(())
+                    ter.append(0)
+                else:
+                    prim[run] = (4, prim[run][1] * 10 + d)
+                continue
+            run = None
         if unicodedata.combining(ch):
             if sec:
                 sec[-1] = sec[-1] + (ord(ch),)
@@ -436,9 +450,11 @@ def _collation_levels(s):
             # tertiary: lowercase < uppercase; compatibility variants and
             # expansions (\u00df = "ss", \u0153 = "oe", long s) after both
             t = (1 if ch != low else 0) + (2 if f != low else 0)
+            # an expansion (\u00df = "ss") differs from its letters at the secondary level
+            mark = (0x110000,) if len(f) > 1 else ()
             for c in f:
                 prim.append((6, c))
-                sec.append(())
+                sec.append(mark)
                 ter.append(t)
             continue
         prim.append(_primary(ch))
@@ -447,31 +463,65 @@ def _collation_levels(s):
     return prim, sec, ter, text
 
 
-def locale_compare(a, b):
+# the levels each Intl "sensitivity" compares: primary, secondary (accents), tertiary
+# (case), then the text itself
+_SENSITIVITY_LEVELS = {"base": (0,), "accent": (0, 1), "case": (0, 2), "variant": (0, 1, 2, 3)}
+
+
+def locale_compare(a, b, sensitivity="variant", numeric=False):
     """-1, 0 or 1: a three-level comparison (base letters, then accents, then case,
     lowercase first) that approximates the root collation of ICU; canonically
-    equivalent strings compare equal."""
+    equivalent strings compare equal.  ``sensitivity`` and ``numeric`` are the Intl
+    options of those names."""
     if a == b:
         return 0
-    la = _collation_levels(a)
-    lb = _collation_levels(b)
-    for x, y in zip(la, lb):
+    la = _collation_levels(a, numeric)
+    lb = _collation_levels(b, numeric)
+    for level in _SENSITIVITY_LEVELS[sensitivity]:
+        if level == 3 and numeric:
+            break                   # "01" and "1" are the same number
+        x = la[level]
+        y = lb[level]
         if x != y:
             return -1 if x < y else 1
     return 0
 
 
-def sp_locale_compare(this, that=undefined, *rest):
+def collator_options(options, where="Intl.Collator"):
+    """(sensitivity, numeric) from a localeCompare / Intl.Collator options argument."""
+    if options is undefined:
+        return "variant", False
+    o = ops.to_object(options)
+    sens = o.get("sensitivity", o)
+    if sens is undefined:
+        sens = "variant"
+    else:
+        sens = ops.to_string(sens)
+        if sens not in _SENSITIVITY_LEVELS:
+            throw_range_error("Value %s out of range for %s options property "
+                              "sensitivity" % (sens, where))
+    num = o.get("numeric", o)
+    return sens, (False if num is undefined else ops.to_boolean(num))
+
+
+def sp_locale_compare(this, that=undefined, locales=undefined, options=undefined, *rest):
     """String.prototype.localeCompare ( that [ , reserved1 [ , reserved2 ] ] ) (22.1.3.12).
 
     Implementation-defined: jsrt has no ICU.  The comparison approximates the Unicode
     Collation Algorithm's root order (whitespace < punctuation < symbols < digits <
     letters; base letters first, then diacritics, then case with lowercase first), and
-    returns 0 exactly for canonically equivalent strings.  Locales and options are
-    ignored."""
+    returns 0 exactly for canonically equivalent strings.  Locales are checked (a
+    malformed tag is a RangeError) and otherwise ignored; the options sensitivity
+    and numeric are honoured."""
     s = this_str(this, "localeCompare")
     t = ops.to_string(that)
-    return float(locale_compare(s, t))
+    if locales is not undefined:
+        from .number import check_locales
+        check_locales(locales)
+    if options is undefined:
+        return float(locale_compare(s, t))
+    return float(locale_compare(s, t, *collator_options(options,
+                                                        "String.prototype.localeCompare")))
 
 
 def sp_match(this, regexp=undefined, *rest):
@@ -913,7 +963,8 @@ def sp_iterator(this, *args):
 def string_iterator_next(this, *args):
     """%StringIteratorPrototype%.next ( ) (22.1.5.1.1): one code point per step."""
     if type(this) is not JSStringIterator:
-        throw_type_error("next method called on incompatible receiver %s" % ops.describe(this))
+        throw_type_error("Method String Iterator.prototype.next called on incompatible receiver %s"
+                         % ops.no_side_effects_to_string(this))
     s = this.string
     if s is None:
         return iter_result(undefined, True)

@@ -638,16 +638,27 @@ def array_buffer_call(this, *args):
     throw_type_error("Constructor ArrayBuffer requires 'new'")
 
 
+def _to_index(v, message):
+    """ToIndex (7.1.22) with V8's RangeError message for the argument it checks
+    (``%s`` in ``message`` is the integer shown)."""
+    if v is undefined:
+        return 0
+    i = ops.to_integer_or_infinity(v)
+    if i < 0 or i > 2 ** 53 - 1:
+        throw_range_error(message % number_to_string(float(i)) if "%s" in message else message)
+    return i
+
+
 def array_buffer_construct(args, new_target):
     """ArrayBuffer ( length [ , options ] ) (25.1.4.1)."""
     length = args[0] if args else undefined
     options = args[1] if len(args) > 1 else undefined
-    byte_length = ops.to_index(length)
+    byte_length = _to_index(length, "Invalid array buffer length")
     max_len = None
     if isinstance(options, JSObject):
         m = options.get("maxByteLength", options)
         if m is not undefined:
-            max_len = ops.to_index(m)
+            max_len = _to_index(m, "Invalid array buffer max length")
     return allocate_array_buffer(new_target, byte_length, max_len)
 
 
@@ -807,7 +818,7 @@ class TypedArrayCtor:
         first = args[0]
         if not isinstance(first, JSObject):
             # 6.c: ToIndex first, then AllocateTypedArray gets the prototype.
-            n = ops.to_index(first)
+            n = _to_index(first, "Invalid typed array length: %s")
             proto = proto_from_ctor(new_target, kind.proto_key)
             if n * kind.size > MAX_BYTE_LENGTH:
                 throw_range_error("Invalid typed array length: %d" % n)
@@ -864,12 +875,12 @@ def _init_from_typed_array(kind, proto, src):
 def _init_from_buffer(kind, proto, buffer, byte_offset, length):
     """InitializeTypedArrayFromArrayBuffer (23.2.5.1.3)."""
     size = kind.size
-    offset = ops.to_index(byte_offset)
+    offset = _to_index(byte_offset, "Start offset %s is outside the bounds of the buffer")
     if offset % size:
         throw_range_error("start offset of %s should be a multiple of %d" % (kind.name, size))
     new_length = None
     if length is not undefined:
-        new_length = ops.to_index(length)
+        new_length = _to_index(length, "Invalid typed array length: %s")
     if buffer.data is None:
         throw_type_error("Cannot perform Construct on a detached ArrayBuffer")
     buf_len = len(buffer.data)
@@ -941,7 +952,15 @@ def typed_array_from(this, source=undefined, mapfn=undefined, this_arg=undefined
         throw_type_error("%s is not a constructor" % ops.to_display_string(c))
     if mapfn is not undefined and not is_callable(mapfn):
         throw_type_error("%s is not a function" % ops.to_display_string(mapfn))
-    using = ops.get_method(source, SYM_ITERATOR)
+    if source is undefined or source is null:
+        from ..runtime.iteration import not_iterable_message
+        throw_type_error(not_iterable_message(source))
+    using = ops.get_v(source, SYM_ITERATOR)
+    if using is null:
+        using = undefined
+    elif using is not undefined and not is_callable(using):
+        throw_type_error("%TypedArray%.from requires that the property of the first argument, "
+                         "items[Symbol.iterator], when exists, be a function")
     if using is not undefined:
         values = _iterate_to_list(source, using)
         n = len(values)
@@ -1534,7 +1553,7 @@ def ta_to_locale_string(this, *args):
         if v is undefined or v is null:
             parts.append("")
         else:
-            parts.append(ops.to_string(ops.invoke(v, "toLocaleString")))
+            parts.append(ops.to_string(ops.invoke(v, "toLocaleString", *args[:2])))
     return ",".join(parts)
 
 
@@ -1603,7 +1622,7 @@ def data_view_construct(args, new_target):
     byte_length = args[2] if len(args) > 2 else undefined
     if not isinstance(buffer, JSArrayBuffer):
         throw_type_error("First argument to DataView constructor must be an ArrayBuffer")
-    offset = ops.to_index(byte_offset)
+    offset = _to_index(byte_offset, "Start offset %s is outside the bounds of the buffer")
     if buffer.data is None:
         throw_type_error("Cannot perform DataView constructor on a detached ArrayBuffer")
     buf_len = len(buffer.data)
@@ -1613,7 +1632,7 @@ def data_view_construct(args, new_target):
     if byte_length is undefined:
         view_len = buf_len - offset if fixed else None
     else:
-        view_len = ops.to_index(byte_length)
+        view_len = _to_index(byte_length, "Invalid DataView length %s")
         if offset + view_len > buf_len:
             throw_range_error("Invalid DataView length %d" % view_len)
     proto = proto_from_ctor(new_target, "%DataView.prototype%")
@@ -1684,7 +1703,7 @@ class DataViewAccessor:
     def __call__(self, this, index=undefined, *args):
         method = ("set" if self.setter else "get") + self.type
         view = _this_dv(this, method)
-        get_index = ops.to_index(index)
+        get_index = _to_index(index, "Offset is outside the bounds of the DataView")
         le_st, be_st, size, kind = _DV_STRUCTS[self.type]
         if self.setter:
             value = args[0] if args else undefined

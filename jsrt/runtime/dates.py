@@ -905,6 +905,170 @@ def to_locale_time_string(t: float) -> str:
 
 
 # ---------------------------------------------------------------------------
+# toLocale{,Date,Time}String with ECMA-402 options, for the en-US locale: the
+# patterns ICU's DateTimePatternGenerator picks for en (as node 20 prints them).
+
+_LONG_WEEKDAYS = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                  "Saturday")
+_LONG_MONTHS = ("January", "February", "March", "April", "May", "June", "July",
+                "August", "September", "October", "November", "December")
+# Abbreviations en-US prints for zones of the US metazones; others print GMT±h.
+_US_ABBREVIATIONS = frozenset({"EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT",
+                               "AKST", "AKDT", "HST", "HDT"})
+_DATE_STYLES = {"full": ("long", "numeric", "long", "numeric"),
+                "long": (None, "numeric", "long", "numeric"),
+                "medium": (None, "numeric", "short", "numeric"),
+                "short": (None, "2-digit", "numeric", "numeric")}
+
+
+def locale_time_zone(name: str):
+    """The zone an Intl ``timeZone`` option names (case-insensitively), or None."""
+    if name.upper() in ("UTC", "ETC/UTC", "GMT", "ETC/GMT"):
+        return _FixedZone(0, "UTC", "UTC")
+    try:
+        return _zone_for_key(name)
+    except (ValueError, OSError, zoneinfo.ZoneInfoNotFoundError):
+        pass
+    low = name.lower()
+    for key in zoneinfo.available_timezones():
+        if key.lower() == low:
+            return _zone_for_key(key)
+    return None
+
+
+def _zone_display(zone, ms: int, style: str) -> str:
+    offset = zone.offset_utc(ms)
+    if zone.key in _UTC_KEYS or (zone.key is None and offset == 0 and not zone.abbrev(ms)):
+        return "UTC" if style == "short" else "Coordinated Universal Time"
+    if style == "long":
+        names = _zone_names().get(zone.key) if zone.key is not None else None
+        if names is not None:
+            standard, daylight = names
+            dst = zone.is_dst(ms)
+            return (daylight or standard) if dst else (standard or daylight)
+    else:
+        abbrev = zone.abbrev(ms)
+        if abbrev in _US_ABBREVIATIONS:
+            return abbrev
+    minutes = offset // 60000
+    if not minutes:
+        return "GMT"
+    sign = "-" if minutes < 0 else "+"
+    hours, mins = divmod(abs(minutes), 60)
+    return f"GMT{sign}{hours}" + (f":{mins:02d}" if mins else "")
+
+
+def _num(v: int, width: str) -> str:
+    return f"{v:02d}" if width == "2-digit" else str(v)
+
+
+def _date_pattern(f, o) -> str:
+    """The date part: weekday, month, day and year as en's available formats
+    arrange them ("Sun, 1/5/2020", "January 5, 2020", "Jan 2020", ...)."""
+    weekday, year, month, day = o["weekday"], o["year"], o["month"], o["day"]
+    y = f[0] if f[0] > 0 else 1 - f[0]          # the era year
+    ytext = f"{y % 100:02d}" if year == "2-digit" else str(y) if year else None
+    dtext = _num(f[2], day) if day else None
+    wtext = None
+    if weekday:
+        wtext = (_LONG_WEEKDAYS[f[3]] if weekday == "long" else
+                 _LONG_WEEKDAYS[f[3]][0] if weekday == "narrow" else _WEEKDAY_NAMES[f[3]])
+    if month in ("numeric", "2-digit") or month is None:
+        mtext = _num(f[1] + 1, month) if month else None
+        if mtext is not None:
+            core = "/".join(x for x in (mtext, dtext, ytext) if x is not None)
+        elif dtext is not None and ytext is not None:
+            core = f"{ytext} (day: {dtext})"
+        else:
+            core = dtext if dtext is not None else ytext
+        if wtext is None:
+            return core or ""
+        if core is None:
+            return wtext
+        if mtext is None:
+            return f"{core} {wtext}"
+        return f"{wtext}, {core}"
+    mname = (_LONG_MONTHS[f[1]] if month == "long" else
+             _LONG_MONTHS[f[1]][0] if month == "narrow" else _MONTH_NAMES[f[1]])
+    if dtext is not None:
+        core = f"{mname} {dtext}" + (f", {ytext}" if ytext is not None else "")
+        return f"{wtext}, {core}" if wtext else core
+    core = f"{mname} {ytext}" if ytext is not None else mname
+    return f"{core} {wtext}" if wtext else core
+
+
+def _time_pattern(f, o) -> str:
+    hour, minute, second, fsd = o["hour"], o["minute"], o["second"], o["fsd"]
+    hc = o["hc"]
+    h = f[4]
+    stext = None
+    if second or fsd:
+        stext = f"{f[6]:02d}" if minute else str(f[6])
+        if fsd:
+            stext += "." + f"{f[7]:03d}"[:fsd]
+    period = None
+    if hour:
+        if hc in ("h11", "h12"):
+            hv = h % 12 if hc == "h11" else (h % 12 or 12)
+            htext = _num(hv, hour)
+            period = "PM" if h >= 12 else "AM"
+        else:
+            htext = f"{(h or 24) if hc == 'h24' else h:02d}"
+        if minute:
+            text = f"{htext}:{f[5]:02d}" + (f":{stext}" if stext is not None else "")
+        elif stext is not None:
+            text = htext + (f" {period}" if period else "") + f" (second: {stext})"
+            period = None
+        else:
+            text = htext
+        if period:
+            text += " " + period
+        return text
+    if minute:
+        return f"{f[5]:02d}:{stext}" if stext is not None else str(f[5])
+    return stext or ""
+
+
+def format_locale(t: float, o: dict) -> str:
+    """The en-US text of time value ``t`` for resolved Intl.DateTimeFormat options
+    ``o`` (weekday, era, year, month, day, hour, minute, second, fsd, tzname,
+    hc, date_style, time_style, zone; None where absent); "Invalid Date" for NaN."""
+    if not _isfinite(t):
+        return _INVALID_DATE
+    zone = o["zone"] or _current_zone()
+    ms = _trunc(t)
+    f = _split_ms(ms + zone.offset_utc(ms))
+    ds, ts = o["date_style"], o["time_style"]
+    if ds or ts:
+        date = time = ""
+        if ds:
+            w, y, m, d = _DATE_STYLES[ds]
+            date = _date_pattern(f, {"weekday": w, "year": y, "month": m, "day": d})
+        if ts:
+            tn = {"full": "long", "long": "short"}.get(ts)
+            time = _time_pattern(f, {"hour": "numeric", "minute": "2-digit",
+                                     "second": None if ts == "short" else "2-digit",
+                                     "fsd": None, "hc": o["hc"]})
+            if tn:
+                time += " " + _zone_display(zone, ms, tn)
+        if date and time:
+            return date + (" at " if ds in ("full", "long") else ", ") + time
+        return date or time
+    date = _date_pattern(f, o)
+    if o["era"] and date:
+        date += " " + ("AD" if f[0] > 0 else "BC")
+    time = _time_pattern(f, o)
+    if o["tzname"]:
+        tz = _zone_display(zone, ms, "long" if o["tzname"].startswith("long") else "short")
+        time = f"{time} {tz}" if time else tz
+    if date and time:
+        if o["weekday"] and not (o["year"] or o["month"] or o["day"]):
+            return f"{date} {time}"
+        return date + (" at " if o["month"] == "long" else ", ") + time
+    return date or time
+
+
+# ---------------------------------------------------------------------------
 # Date.parse: the Date Time String Format, then V8's legacy parser.
 #
 # A faithful port of the behaviour of V8's DateParser (src/date/dateparser*):

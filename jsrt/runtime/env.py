@@ -129,7 +129,7 @@ def dyn_set(env, name, value, strict):
             throw_reference_error("%s is not defined" % name)
         ok = o.set(name, value, o)
         if not ok and strict:
-            throw_type_error("Cannot assign to read only property '%s' of object" % name)
+            ops.throw_set_failure(o, name)
         return value
     cur = e.vars[name]
     if cur is TDZ:

@@ -27,6 +27,7 @@ FLAG_CTORFN = 256
 FLAGS_LEN_NAME = {"length": C, "name": C}
 FLAGS_LEN_NAME_PROTO = {"length": C, "name": C, "prototype": W}
 FLAGS_CTOR = {"constructor": W | C}
+FLAGS_SLOPPY = {"length": C, "name": C, "arguments": 0, "caller": 0, "prototype": W}
 
 
 class JSGeneratorFunction(JSFunction):
@@ -291,8 +292,14 @@ def make_function(realm, pyfn, meta):
         proto = JSObject(intr["%Object.prototype%"])
         proto.props["constructor"] = f
         proto.flags = FLAGS_CTOR
+        if flags & FLAG_STRICT:
+            f.flags = FLAGS_LEN_NAME_PROTO
+        else:
+            # V8 gives sloppy functions own "arguments" and "caller" (null when idle)
+            props["arguments"] = null
+            props["caller"] = null
+            f.flags = FLAGS_SLOPPY
         props["prototype"] = proto
-        f.flags = FLAGS_LEN_NAME_PROTO
     else:
         f.flags = FLAGS_LEN_NAME
     return f

@@ -163,8 +163,10 @@ def not_iterable_message(v):
         if isinstance(v, JSFunction):
             return "%s is not iterable" % ops.describe(v)
         return "object is not iterable (cannot read property Symbol(Symbol.iterator))"
-    if v is undefined or v is null:
-        return "%s is not iterable (cannot read property Symbol(Symbol.iterator))" % ops.describe(v)
+    if v is undefined:
+        return "undefined is not iterable (cannot read property Symbol(Symbol.iterator))"
+    if v is null:
+        return "object null is not iterable (cannot read property Symbol(Symbol.iterator))"
     return "%s %s is not iterable (cannot read property Symbol(Symbol.iterator))" % (
         ops.typeof(v), ops.describe(v))
 

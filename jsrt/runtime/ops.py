@@ -8,7 +8,7 @@ spec name is in each docstring.
 import math
 
 from .values import (undefined, null, MISSING, HOLE, TDZ, Symbol, JSBigInt, Undefined, Null,
-                     SYM_TO_PRIMITIVE, SYM_HAS_INSTANCE, SYM_ITERATOR)
+                     SYM_TO_PRIMITIVE, SYM_HAS_INSTANCE, SYM_ITERATOR, SYM_TO_STRING_TAG)
 from .objects import (JSObject, JSArray, JSFunction, JSPrimitiveObject, JSStringObject,
                       Accessor, Desc, DIGITS, array_index, same_value, is_callable,
                       is_constructor, W, E, C, WEC, bump_index_epoch)
@@ -95,6 +95,102 @@ def safe_describe_error(v):
         return to_string(v)
     except JSThrow:
         return describe(v)
+
+
+def no_side_effects_to_string(v):
+    """A value as V8 renders it inside messages such as "read only property ... of
+    object '%s'" (its NoSideEffectsToString): a string as is, a function's source
+    text, "Name: message" for errors, "#<Ctor>" for objects whose toString is
+    Object.prototype.toString, else "[object Tag]".  Runs no JS."""
+    if type(v) is str:
+        return v
+    if type(v) is JSBigInt:
+        return str(v.v)
+    if not isinstance(v, JSObject):
+        return describe(v)
+    from ..builtins import core
+    if isinstance(v, JSFunction):
+        try:
+            return core.fp_to_string(v)
+        except JSThrow:
+            return "function"
+    ts = _lookup_data(v, "toString")
+    ts_fn = ts.fn if isinstance(ts, JSFunction) else None
+    if getattr(v, "cls", None) == "Error" or ts_fn is core.error_to_string:
+        return safe_describe_error(v)
+    if ts_fn is core.op_to_string:
+        c = _lookup_data(v, "constructor")
+        if isinstance(c, JSFunction):
+            n = _own_data(c, "name")
+            if type(n) is str and n:
+                return "#<%s>" % n
+    tag = _lookup_data(v, SYM_TO_STRING_TAG)
+    if type(tag) is not str:
+        tag = "Array" if isinstance(v, JSArray) else (getattr(v, "cls", None) or "Object")
+    return "[object %s]" % tag
+
+
+def apply_non_function_message(v):
+    """V8's message for Function.prototype.apply / Reflect.apply on a non-callable."""
+    t = typeof(v)
+    kind = "null" if v is null else ("an " if t == "object" else "a ") + t
+    return "Function.prototype.apply was called on %s, which is %s and not a function" % (
+        no_side_effects_to_string(v), kind)
+
+
+def set_failure_message(o, key):
+    """The message of the TypeError V8 throws when a strict-mode ``o[key] = v`` fails
+    ([[Set]] returned false): a read-only data property, an accessor without a
+    setter, a non-extensible object, or a Proxy's set trap returning false."""
+    shown = key_to_display(key)
+    if not isinstance(o, JSObject):
+        if o is undefined or o is null:
+            return "Cannot set properties of %s (setting '%s')" % (describe(o), shown)
+        if type(o) is str and (key == "length" or (type(key) is str and 0 <= array_index(key) < len(o))):
+            return "Cannot assign to read only property '%s' of string '%s'" % (shown, o)
+        return "Cannot create property '%s' on %s '%s'" % (shown, typeof(o),
+                                                            no_side_effects_to_string(o))
+    if type(o) is JSArray and type(key) is str and key != "length" and array_index(key) >= 0:
+        d = o.get_own_property("length")
+        if d is not None and not d.writable and array_index(key) >= d.value \
+                and o.get_own_property(key) is None and o.is_extensible():
+            key = "length"          # ArraySetLength refused to grow a fixed length
+            shown = key
+    if type(o) is JSArray and key == "length":
+        d = o.get_own_property("length")
+        if d is not None and d.writable:
+            # ArraySetLength stopped at a non-configurable element (10.4.2.4 step 17.b)
+            return "Cannot delete property '%s' of %s" % (
+                number_to_key(d.value - 1), no_side_effects_to_string(o))
+    p = o
+    while isinstance(p, JSObject):
+        handler = getattr(p, "handler", MISSING)
+        if handler is not MISSING:          # a Proxy
+            for trap in ("set", "defineProperty"):
+                if isinstance(handler, JSObject) and \
+                        _lookup_data(handler, trap) not in (MISSING, undefined, null):
+                    return "'%s' on proxy: trap returned falsish for property '%s'" % (trap, shown)
+            p = getattr(p, "ptarget", null)
+            continue
+        d = p.get_own_property(key)
+        if d is not None:
+            if d.get is not MISSING or d.set is not MISSING:
+                if d.set is MISSING or d.set is undefined:
+                    return "Cannot set property %s of %s which has only a getter" % (
+                        shown, no_side_effects_to_string(o))
+            elif not d.writable:
+                return "Cannot assign to read only property '%s' of %s '%s'" % (
+                    shown, typeof(o), no_side_effects_to_string(o))
+            break
+        p = p.proto
+    if not o.is_extensible():
+        return "Cannot add property %s, object is not extensible" % shown
+    return "Cannot assign to read only property '%s' of %s '%s'" % (
+        shown, typeof(o), no_side_effects_to_string(o))
+
+
+def throw_set_failure(o, key):
+    throw_type_error(set_failure_message(o, key))
 
 
 def _lookup_data(o, key):
@@ -523,8 +619,7 @@ def sput_member(o, key, value):
                     return value
     if isinstance(o, JSObject):
         if not o.set(key, value, o):
-            throw_type_error("Cannot assign to read only property '%s' of %s"
-                             % (key_to_display(key), describe(o)))
+            throw_set_failure(o, key)
         return value
     _put_primitive(o, key, value, True)
     return value
@@ -537,8 +632,7 @@ def _put_primitive(o, key, value, strict):
     proto = _primitive_proto(o)
     ok = proto.set(key, value, o)
     if not ok and strict:
-        throw_type_error("Cannot create property '%s' on %s %s"
-                         % (key_to_display(key), typeof(o), describe(o)))
+        throw_set_failure(o, key)
 
 
 def put_item(o, k, value):
@@ -569,7 +663,7 @@ def sput_item(o, k, value):
                     a[i] = value
                     return value
                 if not o.set_index(i, value):
-                    throw_type_error("Cannot add property %d, object is not extensible" % i)
+                    throw_set_failure(o, str(i))
                 return value
     if o is undefined or o is null:
         throw_type_error("Cannot set properties of %s" % describe(o))
@@ -583,7 +677,8 @@ def delete_member(o, key, strict):
     obj = to_object(o)
     ok = obj.delete(key)
     if not ok and strict:
-        throw_type_error("Cannot delete property '%s' of %s" % (key_to_display(key), describe(o)))
+        throw_type_error("Cannot delete property '%s' of %s"
+                         % (key_to_display(key), no_side_effects_to_string(obj)))
     return ok
 
 
@@ -625,14 +720,17 @@ def create_data_property_or_throw(o, key, value):
 
 def define_property_or_throw(o, key, desc):
     if not o.define_own_property(key, desc):
+        if getattr(o, "handler", MISSING) is MISSING and o.get_own_property(key) is None \
+                and not o.is_extensible():
+            throw_type_error("Cannot define property %s, object is not extensible"
+                             % key_to_display(key))
         throw_type_error("Cannot redefine property: %s" % key_to_display(key))
 
 
 def set_or_throw(o, key, value):
     """Set(O, P, V, true) (7.3.4)."""
     if not o.set(key, value, o):
-        throw_type_error("Cannot assign to read only property '%s' of %s"
-                         % (key_to_display(key), describe(o)))
+        throw_set_failure(o, key)
 
 
 def length_of_array_like(o):
@@ -734,7 +832,7 @@ def instance_of(v, target):
 def in_operator(key, o):
     if not isinstance(o, JSObject):
         throw_type_error("Cannot use 'in' operator to search for '%s' in %s"
-                         % (to_display_string(key), describe(o)))
+                         % (to_display_string(key), no_side_effects_to_string(o)))
     return o.has_property(to_property_key(key))
 
 
