@@ -61,9 +61,15 @@ def _sanitize(n):
 
 
 class Ctx:
-    """One Python function being generated."""
+    """One Python function being generated.
+
+    Temporaries are reused from statement to statement (fewer distinct locals make
+    CPython's compile() faster): ``pool`` holds the temporaries handed out inside the
+    JS statements of this function, ``top`` how many of them are in use (a stack:
+    CodeGen.stmt gives back the ones its statement took), ``depth`` how many of its
+    statements are being generated."""
     __slots__ = ("kind", "parent", "fi", "own", "assigned", "has_yield", "this_name",
-                 "iter_bindings")
+                 "iter_bindings", "pool", "top", "depth")
 
     def __init__(self, kind, parent, fi):
         self.kind = kind            # func iter gen cls script
@@ -74,6 +80,9 @@ class Ctx:
         self.has_yield = False
         self.this_name = "this"
         self.iter_bindings = ()
+        self.pool = []
+        self.top = 0
+        self.depth = 0
 
 
 class Jump:
@@ -130,13 +139,45 @@ class CodeGen:
         self.counter += 1
         return self.counter
 
-    def tmp(self):
-        n = "_t%d" % self.uid()
-        self.ctx.own.add(n)
+    def tmp(self, keep=False):
+        """A temporary local for a value used within the current JS statement.
+
+        Inside a statement it comes from the function's pool, and is given back when
+        that statement ends (stmt): code must not read it after its statement, nor
+        emit it where it runs outside the statement.  A temporary that a closure may
+        capture (a home object) is taken with ``keep``; then, as outside any statement
+        (prologues, loop frames' set-up), the name is never reused."""
+        ctx = self.ctx
+        if ctx.depth and not keep:
+            i = ctx.top
+            ctx.top = i + 1
+            pool = ctx.pool
+            if i < len(pool):
+                return pool[i]
+            self.counter += 1
+            n = "_t%d" % self.counter
+            pool.append(n)
+        else:
+            self.counter += 1
+            n = "_t%d" % self.counter
+        ctx.own.add(n)
         return n
 
     def emit(self, s):
         self.out.append(s)
+
+    def at(self, js):
+        """Give the nodes made from now on (pyast.POS) the source position of JS node
+        ``js``, when it has one; returns the position before, for the caller to restore."""
+        prev = P.POS
+        loc = getattr(js, "loc", None)
+        if loc is not None:
+            a = loc.start
+            b = loc.end
+            P.POS = {"lineno": a.line, "col_offset": a.column, "end_lineno": b.line,
+                     "end_col_offset": b.column if b.line != a.line or b.column >= a.column
+                     else a.column}
+        return prev
 
     def loc(self, py, js):
         loc = getattr(js, "loc", None)
@@ -188,6 +229,23 @@ class CodeGen:
 
     # -- program ---------------------------------------------------------------
     def compile_program(self, prog):
+        """The Python module of a script, module or eval code, and its declarations.
+
+        Runs holding pyast.LOCK: the node constructors' state (the current position,
+        the runtime names to rename) is this generator's while it runs."""
+        with P.LOCK:
+            saved = (P.POS, P.RENAME, P.USED)
+            if not _RENAMES:
+                _RENAMES.append(_runtime_renames())
+            P.POS = {"lineno": 1, "col_offset": 0, "end_lineno": 1, "end_col_offset": 0}
+            P.RENAME = _RENAMES[0]
+            P.USED = set()
+            try:
+                return self._compile_program(prog)
+            finally:
+                P.POS, P.RENAME, P.USED = saved
+
+    def _compile_program(self, prog):
         fi = self.an.funcs[id(prog)]
         ctx = Ctx("script", None, fi)
         self.ctx = ctx
@@ -320,7 +378,7 @@ class CodeGen:
             self.cur_env = fname_env
         def_env = self.cur_env
         ctx = Ctx("func", parent_ctx, fi)
-        saved = (self.out, self.ctx, self.jumps)
+        saved = (self.out, self.ctx, self.jumps, self.at(node))
         self.ctx = ctx
         self.jumps = [Jump("func", (), 0, ctx)]
         body = []
@@ -427,7 +485,7 @@ class CodeGen:
                         sbody.append(P.if_(P.eq(P.name("i"), P.const(i)),
                                            [P.assign(pn, P.name("v"))]))
                 all_pns = sorted({pn for _, pn, _ in pn_list})
-                sdef = P.funcdef(sfn, ["i", "v"], ([A.Nonlocal(names=all_pns)] if all_pns else []) + sbody)
+                sdef = P.funcdef(sfn, ["i", "v"], ([P.mk.Nonlocal(names=all_pns)] if all_pns else []) + sbody)
                 self.emit(sdef)
                 argsexpr = P.call("R_mkargs_mapped", P.name(vararg), P.const(len(pnodes)),
                                   P.name(gfn), P.name(sfn), P.name(self_name))
@@ -458,8 +516,8 @@ class CodeGen:
                         ctx.own.add(pn)
                 for i, p in enumerate(pnodes):
                     if p.type == "RestElement":
-                        val = P.call("R_mkarr", A.Subscript(
-                            value=P.name(vararg), slice=A.Slice(lower=P.const(i), upper=None, step=None),
+                        val = P.call("R_mkarr", P.mk.Subscript(
+                            value=P.name(vararg), slice=P.mk.Slice(lower=P.const(i), upper=None, step=None),
                             ctx=P.LOAD))
                         self.bind_pattern(p.argument, val, init=True, node=p)
                     else:
@@ -496,18 +554,16 @@ class CodeGen:
             if is_gen:
                 inner = self._gen_inner(fi, node, sc)
             else:
-                v = self.expr(node.body)
-                r = P.ret(v)
-                self.loc(r, node.body)
-                self.emit(r)
+                pos = self.at(node.body)
+                self.emit(P.ret(self.expr(node.body)))
+                P.POS = pos
         if is_gen:
             self.emit(P.ret(P.name(inner)))
         elif not body or not isinstance(body[-1], A.Return):
             self.emit(P.ret(P.name("R_undef")))     # falling off the end returns undefined
         fdef = P.funcdef(fname, params, self._nonlocals(ctx) + body, vararg=vararg,
                          defaults=defaults, kwonly=kwonly, kw_defaults=kwdef)
-        self.loc(fdef, node)
-        self.out, self.ctx, self.jumps = saved
+        self.out, self.ctx, self.jumps, P.POS = saved
         self.cur_env = env_saved
         self.emit(fdef)
         self.ctx.own.add(fname)
@@ -577,7 +633,7 @@ class CodeGen:
             v = self.expr(node.body)
             self.emit(P.ret(v))
         # guarantee it is a generator
-        body.append(P.if_(P.const(False), [P.expr_stmt(A.Yield(value=None))]))
+        body.append(P.if_(P.const(False), [P.expr_stmt(P.mk.Yield(value=None))]))
         fdef = P.funcdef(gname, [], self._nonlocals(ctx) + body)
         self.loc(fdef, node)
         self.out, self.ctx, self.jumps = saved
@@ -591,7 +647,7 @@ class CodeGen:
             return []
         # propagate "assigned" upward so intermediate frames see the cell
         p = ctx.parent
-        return [A.Nonlocal(names=names)] if names else []
+        return [P.mk.Nonlocal(names=names)] if names else []
 
     # -- blocks ------------------------------------------------------------------
     def block_body(self, stmts, scope, top=False, lex_only=False):
@@ -666,11 +722,14 @@ class CodeGen:
         m = getattr(self, "s_" + s.type, None)
         if m is None:
             raise CompileError("unsupported statement %s" % s.type, s)
-        n0 = len(self.out)
+        ctx = self.ctx
+        mark = ctx.top
+        ctx.depth += 1
+        pos = self.at(s)
         m(s)
-        for py in self.out[n0:]:
-            if not hasattr(py, "lineno"):
-                self.loc(py, s)
+        P.POS = pos
+        ctx.depth -= 1
+        ctx.top = mark
 
     def s_EmptyStatement(self, s):
         pass
@@ -729,10 +788,11 @@ class CodeGen:
             return None
         if t == "SequenceExpression":
             for x in e.expressions:
+                pos = self.at(x)
                 st = self.expr_statement(x)
                 if st is not None:
-                    self.loc(st, x)
                     self.emit(st)
+                P.POS = pos
             return None
         return P.expr_stmt(self.expr(e))
 
@@ -794,8 +854,10 @@ class CodeGen:
                     self.assign_binding(b, P.name("R_undef"), d.id, init=True, ident=d.id)
                 continue
             hint = d.id.name if d.id.type == "Identifier" else None
+            pos = self.at(d)
             v = self.expr_first(d.init, name_hint=hint)
             self.bind_pattern(d.id, v, init=s.kind != "var", node=d)
+            P.POS = pos
 
     def s_FunctionDeclaration(self, s):
         # Hoisted; Annex B.3.3 copies a sloppy block function to its var binding here.
@@ -924,17 +986,17 @@ class CodeGen:
             self.sub_stmt(node)
         self.out = saved
         self.jumps.pop()
-        body.append(A.Break())
+        body.append(P.mk.Break())
         loop = P.while_(P.const(True), body)
         self.emit(self.wrap_break_exc(j, [loop]))
 
     def wrap_break_exc(self, j, stmts):
         if not j.exc_break:
-            return stmts[0] if len(stmts) == 1 else A.If(test=P.const(True), body=stmts, orelse=[])
+            return stmts[0] if len(stmts) == 1 else P.mk.If(test=P.const(True), body=stmts, orelse=[])
         e = "_e%d" % self.uid()
         self.ctx.own.add(e)
         h = P.handler(P.name("R_Break"), e, [
-            P.if_(P.cmp(P.attr(e, "label"), A.NotEq(), P.const(j.id)), [A.Raise(exc=None, cause=None)])])
+            P.if_(P.cmp(P.attr(e, "label"), A.NotEq(), P.const(j.id)), [P.mk.Raise(exc=None, cause=None)])])
         return P.try_(stmts, [h])
 
     def _find_target(self, label, cont):
@@ -969,7 +1031,7 @@ class CodeGen:
             j.exc_break = True
             self.emit(P.raise_(P.call("R_Break", P.const(j.id))))
             return
-        self.emit(A.Break())
+        self.emit(P.mk.Break())
 
     def s_ContinueStatement(self, s):
         label = s.label.name if s.label is not None else None
@@ -992,7 +1054,7 @@ class CodeGen:
             self.emit(P.raise_(P.call("R_Continue", P.const(j.id))))
             return
         j.native_cont = True
-        self.emit(A.Continue())
+        self.emit(P.mk.Continue())
 
     def wrap_cont_exc(self, j, body):
         if not j.exc_cont:
@@ -1000,7 +1062,7 @@ class CodeGen:
         e = "_e%d" % self.uid()
         self.ctx.own.add(e)
         h = P.handler(P.name("R_Continue"), e, [
-            P.if_(P.cmp(P.attr(e, "label"), A.NotEq(), P.const(j.id)), [A.Raise(exc=None, cause=None)])])
+            P.if_(P.cmp(P.attr(e, "label"), A.NotEq(), P.const(j.id)), [P.mk.Raise(exc=None, cause=None)])])
         return [P.try_(body, [h])]
 
     def take_labels(self):
@@ -1108,13 +1170,13 @@ class CodeGen:
         val = self.tmp()
         call = P.call(fname, *[P.name(p) for p in bindings])
         if is_gen:
-            call = A.YieldFrom(value=call)
+            call = P.mk.YieldFrom(value=call)
         targets = [P.store(sig), P.store(val)] + [P.store(b) for b in bindings]
         for b in bindings:
             self.mark_assigned(b)
-        stmts = [A.Assign(targets=[A.Tuple(elts=targets, ctx=P.STORE)], value=call)]
+        stmts = [P.mk.Assign(targets=[P.mk.Tuple(elts=targets, ctx=P.STORE)], value=call)]
         # 1 -> break, 2 -> return
-        handle = [P.if_(P.eq(P.name(sig), P.const(1)), [A.Break()],
+        handle = [P.if_(P.eq(P.name(sig), P.const(1)), [P.mk.Break()],
                         [self._propagate_return(val)])]
         stmts.append(P.if_(P.name(sig), handle))
         return stmts
@@ -1156,10 +1218,11 @@ class CodeGen:
             if init.type == "VariableDeclaration":
                 self.stmt(init)
             else:
+                pos = self.at(init)
                 st = self.expr_statement(init)
                 if st is not None:
-                    self.loc(st, init)
                     self.emit(st)
+                P.POS = pos
         if self._loop_fresh(s):
             names = []
             dyn_env = None
@@ -1202,6 +1265,8 @@ class CodeGen:
             self.cur_env = env_before
             return
         native_cont = self._has_continue(s.body, labels)
+        # (taken before the body's statements: it stays live across them)
+        first = self.tmp() if native_cont and s.update is not None else None
         saved = self.out
         self.jumps.append(j)
         body = []
@@ -1212,13 +1277,13 @@ class CodeGen:
         upd = []
         if s.update is not None:
             self.out = upd
+            pos = self.at(s.update)
             st = self.expr_statement(s.update)
             if st is not None:
-                self.loc(st, s.update)
                 upd.append(st)
+            P.POS = pos
         self.out = saved
         if native_cont and upd:
-            first = self.tmp()
             self.emit(P.assign(first, P.const(True)))
             pre = [P.if_(P.name(first), [P.assign(first, P.const(False))], upd)]
             if s.test is not None:
@@ -1227,7 +1292,7 @@ class CodeGen:
                 t = self.test(s.test)
                 self.out = saved
                 pre.extend(tb)
-                pre.append(P.if_(P.not_(t), [A.Break()]))
+                pre.append(P.if_(P.not_(t), [P.mk.Break()]))
             loop = P.while_(P.const(True), pre + body)
         else:
             if s.test is not None:
@@ -1307,12 +1372,12 @@ class CodeGen:
             self.jumps.pop()
             body = self.wrap_cont_exc(j, body)
         self.declare_own(v)
-        loop = A.For(target=P.store(v), iter=P.name(it), body=body, orelse=[])
+        loop = P.mk.For(target=P.store(v), iter=P.name(it), body=body, orelse=[])
         if helper == "R_iter":
             # IteratorClose on abrupt exit (7.4.11): throw -> close ignoring errors;
             # break/return -> close and propagate its errors.
             h = P.handler(P.name("BaseException"), None, [
-                P.expr_stmt(P.call(P.attr(it, "abort"))), A.Raise(exc=None, cause=None)])
+                P.expr_stmt(P.call(P.attr(it, "abort"))), P.mk.Raise(exc=None, cause=None)])
             fin = [P.expr_stmt(P.call(P.attr(it, "close")))]
             if self.in_gen():
                 fin = [P.if_(P.call("R_notclosing"), fin)]
@@ -1371,7 +1436,7 @@ class CodeGen:
             self.out = body
             if cb:
                 body.append(P.if_(P.cmp(P.name(m), A.LtE(), P.const(i)), cb))
-        body.append(A.Break())
+        body.append(P.mk.Break())
         self.cur_env = prev_env
         self.out = saved
         self.jumps.pop()
@@ -1396,11 +1461,13 @@ class CodeGen:
             prev_env = self.cur_env
             if sc is not None:
                 self.enter_scope(sc)
+            pos = self.at(h.param if h.param is not None else h)
             if h.param is not None:
                 val = P.call("R_catchval", P.name(e))
                 self.bind_pattern(h.param, val, init=True, node=h.param)
             else:
                 self.emit(P.expr_stmt(P.call("R_catchval", P.name(e))))
+            P.POS = pos
             self.stmt(h.body)
             self.cur_env = prev_env
             handlers.append(P.handler(P.name("R_CATCHABLE"), e, hb))
@@ -1429,7 +1496,7 @@ class CodeGen:
 
     def gen_exit_handlers(self):
         if self.in_gen():
-            return [P.handler(P.name("GeneratorExit"), None, [A.Raise(exc=None, cause=None)])]
+            return [P.handler(P.name("GeneratorExit"), None, [P.mk.Raise(exc=None, cause=None)])]
         return []
 
     # -- with ----------------------------------------------------------------------------
@@ -1477,8 +1544,9 @@ class CodeGen:
         for m in node.body.body:
             if m.kind == "constructor":
                 ctor = m
-        proto_t = self.tmp()
-        cls_t = self.tmp()
+        # (closures capture them: see home_name)
+        proto_t = self.tmp(keep=True)
+        cls_t = self.tmp(keep=True)
         # home objects for methods: the prototype / the constructor (closure vars)
         if sup is not None:
             setup = P.call("R_class_heritage", sup)
@@ -1529,23 +1597,24 @@ class CodeGen:
         fname = "_C%d" % self.uid()
         parent = self.ctx
         ctx = Ctx("cls", parent, parent.fi)
-        saved = (self.out, self.ctx)
+        saved = (self.out, self.ctx, self.at(e))
         body = []
         self.out = body
         self.ctx = ctx
         v = self.klass(e, name_hint)
         body.append(P.ret(v))
-        self.out, self.ctx = saved
+        fdef_pos = P.POS
+        self.out, self.ctx, P.POS = saved
         for n in ctx.assigned:
             if n not in ctx.own:
                 self.ctx.assigned.add(n)
         fdef = P.funcdef(fname, [], self._nonlocals(ctx) + body)
-        self.loc(fdef, e)
+        fdef.__dict__.update(fdef_pos)
         self.emit(fdef)
         self.ctx.own.add(fname)
         if ctx.has_yield:
             self.ctx.has_yield = True
-            return A.YieldFrom(value=P.call(fname))
+            return P.mk.YieldFrom(value=P.call(fname))
         return P.call(fname)
 
     # -- bindings -----------------------------------------------------------------------
@@ -1578,11 +1647,11 @@ class CodeGen:
         global object (and, for names not declared here, no global lexical binding)."""
         t = self.tmp()
         k = P.const(name)
-        fast = A.Compare(left=P.call("type", P.walrus(t, P.call(P.attr(P.name("_GP"), "get"), k,
-                                                                   P.name("R_MISSING")))),
-                         ops=[A.NotIn()], comparators=[P.name("R_SLOWVAL")])
+        fast = P.mk.Compare(P.call("type", P.walrus(t, P.call(P.attr(P.name("_GP"), "get"), k,
+                                                           P.name("R_MISSING")))),
+                         [A.NotIn()], [P.name("R_SLOWVAL")])
         if maybe_lexical:
-            fast = P.and_(A.Compare(left=k, ops=[A.NotIn()], comparators=[P.name("_GL")]), fast)
+            fast = P.and_(P.mk.Compare(k, [A.NotIn()], [P.name("_GL")]), fast)
         return P.ifexp(fast, P.name(t), P.call("R_gget", k))
 
     def assign_binding(self, b, value, node, init=False, ident=None, as_stmt=True):
@@ -1744,7 +1813,7 @@ class CodeGen:
                 self.bind_pattern(target, P.call(P.attr(it, "step")), init, node, assign)
             self.out = saved
             h = P.handler(P.name("BaseException"), None, [
-                P.expr_stmt(P.call(P.attr(it, "abort"))), A.Raise(exc=None, cause=None)])
+                P.expr_stmt(P.call(P.attr(it, "abort"))), P.mk.Raise(exc=None, cause=None)])
             self.emit(P.try_(body, self.gen_exit_handlers() + [h],
                              orelse=[P.expr_stmt(P.call(P.attr(it, "close")))]))
             return
@@ -1773,14 +1842,15 @@ class CodeGen:
         m = getattr(self, "e_" + t, None)
         if m is None:
             raise CompileError("unsupported expression %s" % t, e)
+        if t in ("CallExpression", "NewExpression", "MemberExpression"):
+            pos = self.at(e)
+            r = m(e)
+            P.POS = pos
+            return r
         if name_hint is not None and t in ("FunctionExpression", "ArrowFunctionExpression",
                                            "ClassExpression"):
-            r = m(e, name_hint=name_hint)
-        else:
-            r = m(e)
-        if t in ("CallExpression", "NewExpression", "MemberExpression"):
-            self.loc(r, e)
-        return r
+            return m(e, name_hint=name_hint)
+        return m(e)
 
     def _undefined_is_global(self):
         # `undefined` is a non-writable, non-configurable global: reading it is constant.
@@ -1876,13 +1946,13 @@ class CodeGen:
                 keys.append(P.const(k))
                 vals.append(self.expr(p.value, name_hint=k))
             if indexed:
-                return P.call("R_mkobj_idx", A.Dict(keys=keys, values=vals))
+                return P.call("R_mkobj_idx", P.mk.Dict(keys=keys, values=vals))
             # JSObject(<this realm's Object.prototype>, props)
-            return P.call("R_JSObject", P.name("_OP"), A.Dict(keys=keys, values=vals))
-        o = self.tmp()
+            return P.call("R_JSObject", P.name("_OP"), P.mk.Dict(keys=keys, values=vals))
+        o = self.tmp(keep=True)      # (closures may capture it: see home_name)
         self._home_stack = getattr(self, "_home_stack", [])
         self._home_stack.append((o, None))
-        items = [P.walrus(o, P.call("R_mkobj", A.Dict(keys=[], values=[])))]
+        items = [P.walrus(o, P.call("R_mkobj", P.mk.Dict(keys=[], values=[])))]
         for p in props:
             if p.type == "SpreadElement":
                 items.append(P.call("R_copy_data_props", P.name(o), self.expr(p.argument)))
@@ -1998,9 +2068,9 @@ class CodeGen:
                 return P.const(-float(arg.value))
             v = self.expr(arg)
             if self.num_node(arg):
-                return A.UnaryOp(op=A.USub(), operand=v)
+                return P.mk.UnaryOp(op=A.USub(), operand=v)
             t = self.tmp()
-            return P.ifexp(P.typeis(P.walrus(t, v), "float"), A.UnaryOp(op=A.USub(), operand=P.name(t)),
+            return P.ifexp(P.typeis(P.walrus(t, v), "float"), P.mk.UnaryOp(op=A.USub(), operand=P.name(t)),
                            P.call("R_neg", P.name(t)))
         if op == "+":
             v = self.expr(arg)
@@ -2053,7 +2123,7 @@ class CodeGen:
         v = self.expr(e)
         if safe and isinstance(v, A.Name) and self.kf_ident(e):
             return v, v, "kf"
-        if isinstance(v, A.Constant) or (isinstance(v, A.Name) and v.id.startswith(("R_",))):
+        if isinstance(v, A.Constant) or (isinstance(v, A.Name) and v.id.startswith(("R_", "_c_R_"))):
             return v, v, False
         if isinstance(v, A.Name):
             # a local can't change between the two uses inside one expression
@@ -2087,7 +2157,7 @@ class CodeGen:
             return P.name(pn)
         if t == "UnaryExpression" and node.operator == "-":
             a = self._float_tree(node.argument, leaves)
-            return None if a is None else A.UnaryOp(op=A.USub(), operand=a)
+            return None if a is None else P.mk.UnaryOp(op=A.USub(), operand=a)
         return self._float_tree(node, leaves) if t == "BinaryExpression" else None
 
     def _float_tree(self, node, leaves):
@@ -2146,7 +2216,7 @@ class CodeGen:
                 elif len(check) == 1:
                     cond = P.typeis(P.name(check[0]), "float")
                 else:
-                    cond = A.Compare(left=P.call("type", P.name(check[0])),
+                    cond = P.mk.Compare(left=P.call("type", P.name(check[0])),
                                      ops=[A.Is()] * len(check),
                                      comparators=[P.call("type", P.name(n)) for n in check[1:]]
                                      + [P.name("float")])
@@ -2242,8 +2312,7 @@ class CodeGen:
         if bc:
             return P.typeis(a1, "float")
         # type(a) is type(b) is float: a chained comparison evaluates both sides first
-        return A.Compare(left=P.call("type", a1), ops=[A.Is(), A.Is()],
-                         comparators=[P.call("type", b1), P.name("float")])
+        return P.mk.Compare(P.call("type", a1), [P.IS, P.IS], [P.call("type", b1), P.name("float")])
 
     def _float_fast(self, a1, a2, ac, b1, b2, bc, pyop, helper):
         cond = self._both_float(a1, ac, b1, bc)
@@ -2308,14 +2377,14 @@ class CodeGen:
         fname = "_D%d" % self.uid()
         parent = self.ctx
         ctx = Ctx("cls", parent, parent.fi)
-        saved = (self.out, self.ctx)
+        saved = (self.out, self.ctx, self.at(pattern))
         body = []
         self.out = body
         self.ctx = ctx
         ctx.own.add("_v")
         self.bind_pattern(pattern, P.name("_v"), init=False, node=pattern, assign=True)
         body.append(P.ret(P.name("_v")))
-        self.out, self.ctx = saved
+        self.out, self.ctx, P.POS = saved
         for n in ctx.assigned:
             if n not in ctx.own:
                 self.ctx.assigned.add(n)
@@ -2325,7 +2394,7 @@ class CodeGen:
         self.ctx.own.add(fname)
         if ctx.has_yield:
             self.ctx.has_yield = True
-            return A.YieldFrom(value=P.call(fname, value))
+            return P.mk.YieldFrom(value=P.call(fname, value))
         return P.call(fname, value)
 
     def member_ref(self, m):
@@ -2519,9 +2588,9 @@ class CodeGen:
             o, v = P.name(ot), P.name(vt)
         d = self.tmp()
         cond = P.and_(P.typeis(o, "R_JSObject"), P.is_(P.attr(o, "flags"), P.const(None)),
-                      A.Compare(left=k, ops=[A.In()],
+                      P.mk.Compare(left=k, ops=[A.In()],
                                 comparators=[P.walrus(d, P.attr(o, "props"))]))
-        store = A.Assign(targets=[A.Subscript(value=P.name(d), slice=k, ctx=P.STORE)], value=v)
+        store = P.mk.Assign(targets=[P.mk.Subscript(value=P.name(d), slice=k, ctx=P.STORE)], value=v)
         slow = P.expr_stmt(P.call("R_sput" if strict else "R_put", o, k, v))
         self.emit(P.if_(cond, [store], [slow]))
 
@@ -2541,7 +2610,7 @@ class CodeGen:
                       P.typeis(P.walrus(v, P.call(P.attr(P.walrus(d, P.attr(o, "props")), "get"),
                                                   k)), "float"))
         inc = A.Add() if e.operator == "++" else A.Sub()
-        store = A.Assign(targets=[A.Subscript(value=P.name(d), slice=k, ctx=P.STORE)],
+        store = P.mk.Assign(targets=[P.mk.Subscript(value=P.name(d), slice=k, ctx=P.STORE)],
                          value=P.binop(P.name(v), inc, P.const(1.0)))
         slow = P.expr_stmt(P.call("R_updm", o, k, P.const(1.0 if e.operator == "++" else -1.0),
                                   P.const(self.ctx.fi.strict), P.const(False)))
@@ -2574,7 +2643,7 @@ class CodeGen:
     @staticmethod
     def _pure(py):
         """A Python expression that reads nothing mutable but a local: safe to repeat."""
-        return isinstance(py, A.Constant) or (isinstance(py, A.Name) and not py.id.startswith("R_"))
+        return isinstance(py, A.Constant) or (isinstance(py, A.Name) and not py.id.startswith(("R_", "_c_R_")))
 
     def int_node(self, node):
         """True when ``node`` is number-typed and its value always integral (or NaN or
@@ -2594,8 +2663,7 @@ class CodeGen:
             conds.append(P.typeis(k, "float"))
         # math.trunc is a third of the cost of int() on a float here
         conds += [P.is_not(P.walrus(lst, P.attr(o, "arr")), P.const(None)),
-                  A.Compare(left=P.const(0.0), ops=[A.LtE(), A.Lt()],
-                            comparators=[k, P.call("len", P.name(lst))]),
+                  P.mk.Compare(P.const(0.0), [A.LtE(), A.Lt()], [k, P.call("len", P.name(lst))]),
                   P.eq(P.walrus(ki, P.call("R_trunc", k)), k)]
         return conds
 
@@ -2635,8 +2703,8 @@ class CodeGen:
         body.append(P.assign(h, P.subscript(P.name(lst), P.name(ki))))
         if not const_k and not (k_node is not None and self.int_node(k_node)):
             body.append(P.if_(P.cmp(P.name(ki), A.NotEq(), k), [P.assign(h, P.name(miss))]))
-        tr = A.Try(body=body,
-                   handlers=[A.ExceptHandler(type=P.name("R_IDXERR"), name=None,
+        tr = P.mk.Try(body=body,
+                   handlers=[P.mk.ExceptHandler(type=P.name("R_IDXERR"), name=None,
                                              body=[P.assign(h, P.name(miss))])],
                    orelse=[], finalbody=[])
         return P.and_(*conds), tr
@@ -2702,7 +2770,7 @@ class CodeGen:
                               P.subscript(P.attr(P.name("R_JSArray"), "EPOCH"), P.const(0))))
         conds = [P.is_not(P.name(h), P.name("R_MISSING"))]
         conds.append(P.or_(P.is_not(P.name(h), P.name("R_HOLE")), hole_ok))
-        store = A.Assign(targets=[A.Subscript(value=P.name(lst), slice=P.name(ki), ctx=P.STORE)],
+        store = P.mk.Assign(targets=[P.mk.Subscript(value=P.name(lst), slice=P.name(ki), ctx=P.STORE)],
                          value=v)
         self.emit(P.if_(guard, [tr, P.if_(P.and_(*conds), [store], [slow])], [slow]))
 
@@ -2790,8 +2858,7 @@ class CodeGen:
                         return P.typeis(x, "R_JSObject")
                 else:
                     def ordinary(x):
-                        return A.Compare(left=P.call("type", x), ops=[A.In()],
-                                         comparators=[P.name("R_ORDINARY")])
+                        return P.mk.Compare(P.call("type", x), [A.In()], [P.name("R_ORDINARY")])
                 own = P.typeis(P.walrus(f, P.call(P.attr(P.attr(this_arg, "props"), "get"), k)),
                                "R_JSFunction")
                 inherited = P.and_(
@@ -2845,13 +2912,13 @@ class CodeGen:
         self.ctx.has_yield = True
         v = self.expr(e.argument) if e.argument is not None else P.name("R_undef")
         if e.delegate:
-            return A.YieldFrom(value=P.call("R_yield_star", v))
-        return A.Yield(value=v)
+            return P.mk.YieldFrom(value=P.call("R_yield_star", v))
+        return P.mk.Yield(value=v)
 
     def e_AwaitExpression(self, e):
         self.ctx.has_yield = True
         v = self.expr(e.argument)
-        return A.Yield(value=v)
+        return P.mk.Yield(value=v)
 
     def e_Super(self, e):
         raise CompileError("'super' keyword unexpected here", e)
@@ -2941,23 +3008,18 @@ _RENAMES = []
 
 def localize_runtime_names(fdef, mod):
     """Read the runtime's names (``type``, ``float``, ``R_JSArray``...) from locals of
-    ``__script__`` that nested functions see as closure cells, instead of as globals.
+    ``__script__`` that nested functions see as closure cells, instead of as globals
+    (the Names were renamed when made: pyast.RENAME; here the cells are bound).
 
     A global load is two dict lookups (the realm namespace, then builtins) each time it
     runs, where CPython does not specialize it; a cell load is an index.  A guard such as
     ``type(x) is float`` costs a third as much this way.  The names are bound once per
     evaluation of the unit, from the realm namespace (they are the same objects in every
-    realm: base_namespace()), so snapshots pickle them by reference.
-    Also fills in missing source positions (the same walk)."""
-    if not _RENAMES:
-        _RENAMES.append(_runtime_renames())
-    used = set()
-    P.fix_locations(mod, _RENAMES[0], used)
+    realm: base_namespace()), so snapshots pickle them by reference."""
+    used = P.USED
     if used:
-        pro = [P.assign("_c_" + n, P.name(n)) for n in sorted(used)]
-        for st in pro:
-            for n in (st, st.targets[0], st.value):
-                n.lineno = n.end_lineno = fdef.lineno
-                n.col_offset = n.end_col_offset = 0
-        fdef.body[0:0] = pro
+        P.RENAME = {}
+        P.POS = {"lineno": fdef.lineno, "col_offset": 0, "end_lineno": fdef.lineno,
+                 "end_col_offset": 0}
+        fdef.body[0:0] = [P.assign("_c_" + n, P.name(n)) for n in sorted(used)]
 

@@ -83,20 +83,25 @@ def test_push_children_visits_in_source_order():
     assert names == ["f", "a", "b", "g", "c"]
 
 
-def test_fix_locations_inherits_the_nearest_position_and_renames():
-    inner = ast.Name(id="type", ctx=ast.Load())
-    located = ast.Call(func=inner, args=[ast.Constant(value=1)], keywords=[],
-                       lineno=3, col_offset=4, end_lineno=3, end_col_offset=9)
-    stmt = ast.Expr(value=ast.BinOp(left=located, op=ast.Add(), right=ast.Name(id="x", ctx=ast.Load())))
-    fdef = P.funcdef("f", [], [stmt])
-    mod = ast.Module(body=[fdef], type_ignores=[])
-    used = set()
-    P.fix_locations(mod, {"type": "_c_type"}, used)
-    assert (stmt.lineno, stmt.col_offset) == (1, 0)            # no located ancestor
+def test_nodes_get_the_current_position_and_renames_when_made():
+    with P.LOCK:
+        saved = (P.POS, P.RENAME, P.USED)
+        try:
+            P.POS = {"lineno": 3, "col_offset": 4, "end_lineno": 3, "end_col_offset": 9}
+            P.RENAME, P.USED = {"type": "_c_type"}, set()
+            located = P.call("type", P.const(1))
+            P.POS = {"lineno": 1, "col_offset": 0, "end_lineno": 1, "end_col_offset": 0}
+            stmt = P.expr_stmt(P.binop(located, ast.Add(), P.name("x")))
+            fdef = P.funcdef("f", [], [stmt, P.mk.Pass()])
+            used = P.USED
+        finally:
+            P.POS, P.RENAME, P.USED = saved
+    inner = located.func
+    assert (stmt.lineno, stmt.col_offset) == (1, 0)
     assert (inner.lineno, inner.col_offset, inner.end_col_offset) == (3, 4, 9)
     assert inner.id == "_c_type" and used == {"type"}
-    assert stmt.value.right.lineno == 1
-    compile(mod, "<test>", "exec")
+    assert stmt.value.right.lineno == 1 and fdef.body[1].lineno == 1
+    compile(ast.Module(body=[fdef], type_ignores=[]), "<test>", "exec")
 
 
 def test_compile_leaves_no_cyclic_garbage():
