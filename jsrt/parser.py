@@ -84,6 +84,29 @@ def _fixed_class_element(parse_class_element):
     return parseClassElement
 
 
+def _parse_exponentiation(self):
+    """ExponentiationExpression (13.6): ``UpdateExpression ** ExponentiationExpression``.
+    esprima refuses any unary operand before ``**``; the grammar only refuses an
+    unparenthesized one (``-2 ** 2``), so ``(-2) ** 0.5`` is valid."""
+    from esprima.nodes import BinaryExpression
+    from esprima.syntax import Syntax
+    from esprima.token import Token
+    first = self.lookahead
+    base = self.inheritCoverGrammar(self.parseUnaryExpression)
+    if not self.match("**"):
+        return base
+    if base.type is Syntax.UnaryExpression and not (
+            first.type is Token.Punctuator and first.value == "("):
+        return base         # the caller reports the unexpected `**`
+    self.nextToken()
+    self.context.isAssignmentTarget = False
+    self.context.isBindingElement = False
+    exponent = self.isolateCoverGrammar(self.parseExponentiationExpression)
+    return self.finalize(self.startNode(first), BinaryExpression("**", base, exponent))
+
+
+_parse_exponentiation.jsrt_fixed = True
+
 _installed = []
 
 
@@ -94,6 +117,8 @@ def _install_regexp_check():
     from esprima import scanner, parser
     if getattr(scanner.Scanner.testRegExp, "__name__", "") != "_test_regexp":
         scanner.Scanner.testRegExp = _test_regexp
+    if not getattr(parser.Parser.parseExponentiationExpression, "jsrt_fixed", False):
+        parser.Parser.parseExponentiationExpression = _parse_exponentiation
     if not getattr(parser.Parser.parseClassElement, "jsrt_fixed", False):
         parser.Parser.parseClassElement = _fixed_class_element(parser.Parser.parseClassElement)
     _installed.append(True)

@@ -46,6 +46,9 @@ CASES = [
     # raw template strings normalize CR LF and CR to LF
     ("console.log(JSON.stringify(String.raw`a\r\nb\rc`), JSON.stringify((s => s.raw[0] + s[0])`x\r\ny`))",
      '"a\\nb\\nc" "x\\nyx\\ny"\n'),
+    # a parenthesized unary operand of ** (esprima refused it)
+    ("console.log((-2) ** 0.5, (-2) ** 2, (+'3') ** 2, 2 ** 3 ** 2, -(2 ** 2));"
+     "try { eval('-2 ** 2') } catch (e) { console.log(e.name) }", "NaN 4 9 512 -4\nSyntaxError\n"),
 ]
 
 
