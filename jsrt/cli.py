@@ -65,6 +65,8 @@ def cmd_run(args):
     if args.eval is not None or args.print is not None:
         source = args.eval if args.eval is not None else args.print
         filename = "[eval]"
+        if args.file:
+            argv.insert(0, args.file)   # with -e/-p every positional is an argument
     else:
         if not args.file:
             sys.stderr.write("jsrt run: a FILE, -e CODE or -p EXPR is required\n")
@@ -79,7 +81,8 @@ def cmd_run(args):
         if source.startswith("#!"):
             source = "//" + source[2:]
     from .runtime.objects import JSObject
-    _install_process(realm, [filename] + argv)
+    # node's process.argv: the runtime, the script's path (none with -e/-p), the arguments
+    _install_process(realm, argv if filename == "[eval]" else [filename] + argv)
     code = 0
     try:
         value = realm.eval_raw(source, filename, timeout=args.timeout)
