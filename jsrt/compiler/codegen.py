@@ -2445,7 +2445,7 @@ class CodeGen:
         if computed:
             kk = self.tmp()
             cur = P.call("R_getitem", o2, P.name(kk))
-            key = P.walrus(kk, P.call("R_topk", k1))
+            key = P.walrus(kk, P.call("R_refkey", o2, k1))
         else:
             cur = P.call("R_get", o2, k1)
             key = k2
@@ -2530,7 +2530,7 @@ class CodeGen:
         if computed:
             kk = self.tmp()
             cur = P.call("R_getitem", o2, P.name(kk))
-            key = P.walrus(kk, P.call("R_topk", k1))
+            key = P.walrus(kk, P.call("R_refkey", o2, k1))
         else:
             cur = P.call("R_get", o2, k1)
             key = k2

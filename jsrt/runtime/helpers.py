@@ -157,7 +157,7 @@ def base_namespace():
         "R_tonumeric": to_numeric, "R_bitnot": ops.bit_not, "R_band": ops.bit_and,
         "R_bor": ops.bit_or, "R_bxor": ops.bit_xor, "R_shl": ops.shl, "R_sar": ops.sar,
         "R_shr": ops.shr, "R_typeof": ops.typeof, "R_in": ops.in_operator,
-        "R_instanceof": ops.instance_of, "R_topk": ops.to_property_key,
+        "R_instanceof": ops.instance_of, "R_topk": ops.to_property_key, "R_refkey": ops.reference_key,
         "R_tostr_tpl": to_str_template, "R_void": void,
         "R_get": ops.get_member, "R_getfn": ops.get_fn, "R_updm": ops.update_member, "R_getitem": ops.get_item, "R_getitem_k": get_item_key,
         "R_put": ops.put_member, "R_sput": ops.sput_member, "R_putitem": ops.put_item,

@@ -369,6 +369,18 @@ def to_string(v):
     throw_type_error("Cannot convert host value to a string")
 
 
+def reference_key(base, v):
+    """The key of ``base[v]`` in a compound assignment or ``++``/``--``: the base's
+    GetValue (its ToObject) fails before ToPropertyKey can run user code (13.15.2)."""
+    if base is undefined or base is null:
+        t = type(v)
+        if t is str or t is float or t is Symbol:
+            throw_type_error("Cannot read properties of %s (reading '%s')"
+                             % (describe(base), key_to_display(to_property_key(v))))
+        throw_type_error("Cannot read properties of %s" % describe(base))
+    return to_property_key(v)
+
+
 def to_property_key(v):
     """ToPropertyKey (7.1.19)."""
     t = type(v)

@@ -54,6 +54,10 @@ CASES = [
      "true\n"),
     ("var a = []; Object.defineProperty(a, 'm', {get() { return () => 'getter' }}); console.log(a.m())",
      "getter\n"),
+    # base[key] op= v: a null base fails before the key's toString or the right side runs
+    ("var b = null; try { b[{toString(){ throw 1 }}] ^= (() => { throw 2 })() } catch (e) { console.log(e.message) }"
+     "try { var u; u['k']++ } catch (e) { console.log(e.message) } var o = {a: 1}, k = 'a'; o[k] += 2; o[k]++;"
+     "console.log(o.a)", "Cannot read properties of null\nCannot read properties of undefined (reading 'k')\n4\n"),
     # string building in place, with numbers mixed in
     ("var s = ''; for (var i = 0; i < 5; i++) s += 'x' + (i % 3); console.log(s, s.length)", "x0x1x2x0x1 10\n"),
     ("var s = 1; s += 'a'; s += 2; s += {toString(){ return 'o' }}; console.log(s)", "1a2o\n"),
