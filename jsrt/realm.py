@@ -835,7 +835,7 @@ def _describe_frame(code, lasti):
 
 def _function_name(code):
     from .compiler import code_meta
-    m = code_meta.get(code)
+    m = code_meta.get(id(code))
     if m is None:
         return ""
     return m[0] or "<anonymous>"

@@ -361,7 +361,7 @@ class HeapPickler(pickle.Pickler):
         hit = self.natives.get(id(f))
         if hit is None:
             r = None
-            if f.__code__ not in code_index:
+            if id(f.__code__) not in code_index:
                 mod = sys.modules.get(f.__module__)
                 if mod is not None and getattr(mod, f.__qualname__, None) is f:
                     r = (f.__module__, f.__qualname__)
@@ -384,7 +384,7 @@ class HeapPickler(pickle.Pickler):
             return (copyreg.__newobj__, (t,))
         if t is types.FunctionType:
             code = obj.__code__
-            ix = code_index.get(code)
+            ix = code_index.get(id(code))
             if ix is None:
                 return NotImplemented          # module-level function: by reference
             self.units_seen.add(ix[0])
@@ -405,7 +405,7 @@ class HeapPickler(pickle.Pickler):
                 return (types.FunctionType, args, (None, {"__kwdefaults__": kw}))
             return (types.FunctionType, args)
         if t is types.CodeType:
-            ix = code_index.get(obj)
+            ix = code_index.get(id(obj))
             if ix is None:
                 return NotImplemented
             self.units_seen.add(ix[0])
