@@ -6,9 +6,7 @@ where the code generator drops or specializes checks: locals inferred to hold Nu
 member updates (``o.k++``), string concatenation in place, dense array element paths.
 """
 
-import pytest
-
-from jshelpers import node_available, run_js, run_node
+from jshelpers import node_table_tests
 
 CASES = [
     # number-typed locals: the inference must not apply where a non-Number can be seen
@@ -75,13 +73,4 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("src,expected", CASES)
-def test_fast_path_semantics(src, expected):
-    assert run_js(src) == expected
-
-
-@pytest.mark.node
-@pytest.mark.skipif(not node_available(), reason="node is not installed")
-@pytest.mark.parametrize("src,expected", CASES)
-def test_rows_match_node(src, expected):
-    assert run_node(src) == expected
+test_fast_path_semantics, test_rows_match_node = node_table_tests(CASES)

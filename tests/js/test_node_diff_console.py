@@ -5,9 +5,7 @@ Each row is a script and the output node 20 prints for it (found by differential
 against node; see tests/js/test_fast_paths.py for the pattern).
 """
 
-import pytest
-
-from jshelpers import node_available, run_js, run_node
+from jshelpers import node_table_tests
 
 CASES = [
     ("console.log(new RegExp('a/b'), [new RegExp('[/]/', 'g')], {r: RegExp('\\n')})",
@@ -29,13 +27,4 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("src,expected", CASES)
-def test_console_formatting(src, expected):
-    assert run_js(src) == expected
-
-
-@pytest.mark.node
-@pytest.mark.skipif(not node_available(), reason="node is not installed")
-@pytest.mark.parametrize("src,expected", CASES)
-def test_rows_match_node(src, expected):
-    assert run_node(src) == expected
+test_console_formatting, test_rows_match_node = node_table_tests(CASES)

@@ -8,9 +8,7 @@ Each row is a script and the output node 20 prints for it (found by differential
 against node; see tests/js/test_fast_paths.py for the pattern).
 """
 
-import pytest
-
-from jshelpers import node_available, run_js, run_node
+from jshelpers import node_table_tests
 
 CASES = [
     ("'use strict'; function t(f){ try { f() } catch (e) { console.log(e.message) } } t(function(){ var a = Object.freeze([1]); a[0] = 2 }); t(function(){ var a = Object.freeze([1]); a[5] = 2 }); t(function(){ var o = Object.freeze({a: 1}); o.a = 2 }); t(function(){ var o = Object.freeze({}); o.b = 2 })",
@@ -58,13 +56,4 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("src,expected", CASES)
-def test_v8_messages(src, expected):
-    assert run_js(src) == expected
-
-
-@pytest.mark.node
-@pytest.mark.skipif(not node_available(), reason="node is not installed")
-@pytest.mark.parametrize("src,expected", CASES)
-def test_rows_match_node(src, expected):
-    assert run_node(src) == expected
+test_v8_messages, test_rows_match_node = node_table_tests(CASES)

@@ -7,9 +7,7 @@ Each row is a script and the output node 20 prints for it (found by differential
 against node; see tests/js/test_fast_paths.py for the pattern).
 """
 
-import pytest
-
-from jshelpers import node_available, run_js, run_node
+from jshelpers import node_table_tests
 
 CASES = [
     ("console.log((1234.567).toLocaleString('en-US', {style: 'currency', currency: 'USD'}), (-0.5).toLocaleString('en-US', {style: 'currency', currency: 'EUR'}), (1234.5).toLocaleString('en-US', {style: 'currency', currency: 'JPY'}), (3).toLocaleString('en-US', {style: 'currency', currency: 'gbp'}))",
@@ -59,13 +57,4 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("src,expected", CASES)
-def test_locale_formatting(src, expected):
-    assert run_js(src) == expected
-
-
-@pytest.mark.node
-@pytest.mark.skipif(not node_available(), reason="node is not installed")
-@pytest.mark.parametrize("src,expected", CASES)
-def test_rows_match_node(src, expected):
-    assert run_node(src) == expected
+test_locale_formatting, test_rows_match_node = node_table_tests(CASES)
