@@ -1327,43 +1327,35 @@ def _infer_function(an, fi):
                 p = anc[-1]
                 if p.type == "UpdateExpression" and p.operator == "--":
                     decrements.add(b)
-    nums = set(cands)
-    changed = True
-    while changed and nums:
-        changed = False
-        for b in list(nums):
-            for kind, rhs in cands[b]:
-                if kind in ("init", "=", "+=") and not number_typed(rhs, refs, nums):
-                    nums.discard(b)
-                    changed = True
-                    break
-    ints = set(nums)
-    changed = True
-    while changed and ints:
-        changed = False
-        for b in list(ints):
-            for kind, rhs in cands[b]:
-                if kind in ("/=", "**=") or kind in ("init", "=", "+=", "-=", "*=", "%=") \
-                        and not integral_typed(rhs, refs, ints):
-                    ints.discard(b)
-                    changed = True
-                    break
-    pos = set(nums)
-    changed = True
-    while changed and pos:
-        changed = False
-        for b in list(pos):
-            for kind, rhs in cands[b]:
-                if kind in ("init", "=", "+=", "*=", "/=") and not nonneg_typed(rhs, refs, pos) \
-                        or kind not in ("init", "=", "+=", "*=", "/=", "%=", ">>>="):
-                    pos.discard(b)
-                    changed = True
-                    break
-            else:
-                if b in decrements:
-                    pos.discard(b)
-                    changed = True
+
+    def breaks_num(b, kind, rhs, nums):
+        return kind in ("init", "=", "+=") and not number_typed(rhs, refs, nums)
+
+    def breaks_int(b, kind, rhs, ints):
+        return kind in ("/=", "**=") or kind in ("init", "=", "+=", "-=", "*=", "%=") \
+            and not integral_typed(rhs, refs, ints)
+
+    def breaks_nonneg(b, kind, rhs, pos):
+        return b in decrements or kind not in ("init", "=", "+=", "*=", "/=", "%=", ">>>=") \
+            or kind in ("init", "=", "+=", "*=", "/=") and not nonneg_typed(rhs, refs, pos)
+
+    nums = _greatest_fixpoint(set(cands), cands, breaks_num)
+    ints = _greatest_fixpoint(set(nums), cands, breaks_int)
+    pos = _greatest_fixpoint(set(nums), cands, breaks_nonneg)
     return nums, ints, pos
+
+
+def _greatest_fixpoint(keep, cands, breaks):
+    """Remove from ``keep`` every binding one of whose writes ``breaks(b, kind, rhs,
+    keep)`` while assuming the property of the bindings still kept, until none does."""
+    changed = True
+    while changed and keep:
+        changed = False
+        for b in list(keep):
+            if any(breaks(b, kind, rhs, keep) for kind, rhs in cands[b]):
+                keep.discard(b)
+                changed = True
+    return keep
 
 
 def _ancestors(chain):
