@@ -95,12 +95,14 @@ def test_host_only_family():
     assert r.eval("typeof setTimeout + ' ' + typeof queueMicrotask") == "undefined undefined"
 
 
+# Delays far apart, so that node's own order does not depend on how loaded the machine is
+# (timers due at once run in order of their due times).
 DIFF_SCRIPT = r"""
 var log = (...a) => console.log(...a);
 log('start');
-setTimeout(() => log('timeout 1'), 1);
+setTimeout(() => log('timeout 1'), 5);
 setTimeout(() => log('timeout 0'), 0);
-setTimeout((x, y) => log('args', x, y), 2, 'X', 'Y');
+setTimeout((x, y) => log('args', x, y), 10, 'X', 'Y');
 var count = 0;
 var iv = setInterval(() => {
   count++;
@@ -108,9 +110,9 @@ var iv = setInterval(() => {
   Promise.resolve().then(() => log('micro after interval', count));
   if (count === 3) {
     clearInterval(iv);
-    setTimeout(() => log('after interval'), 1);
+    setTimeout(() => log('after interval'), 5);
   }
-}, 1);
+}, 40);
 var cancelled = setTimeout(() => log('cancelled!'), 1);
 clearTimeout(cancelled);
 queueMicrotask(() => log('microtask 1'));
