@@ -2875,16 +2875,36 @@ class CodeGen:
             if args is None:
                 args = self.args_list(e.arguments)
             return P.call(callee, P.name(ot), *args)
-        fv = self.expr(c)
         f = self.tmp()
-        callee = P.ifexp(P.typeis(P.walrus(f, fv), "R_JSFunction"), P.attr(f, "fn"),
-                         P.call("R_fnslow", P.name(f), P.const(desc)))
+        callee = self.global_callee(c, f, desc)
+        if callee is None:
+            fv = self.expr(c)
+            callee = P.ifexp(P.typeis(P.walrus(f, fv), "R_JSFunction"), P.attr(f, "fn"),
+                             P.call("R_fnslow", P.name(f), P.const(desc)))
         if args is None:
             args = self.args_list(e.arguments)
         thisv = P.name("R_undef")
         if c.type == "Identifier" and self.is_dyn_ref(c):
             thisv = P.call("R_dthis", self.env_expr(), P.const(to_utf16(c.name)))
         return P.call(callee, thisv, *args)
+
+    def global_callee(self, c, f, desc):
+        """The callee of ``name(...)`` for a global variable ``name``: one dict lookup
+        and one type test when the global object holds a plain JS function there (no
+        accessor or missing-binding checks are needed for that case), else the full
+        global read; None when ``c`` is not such a name."""
+        if c.type != "Identifier" or self.is_dyn_ref(c):
+            return None
+        b = self.an.refs.get(id(c))
+        if b is not None and (self.dyn_binding(b) or not self.global_binding(b) or b.lexical):
+            return None
+        name = to_utf16(c.name)
+        k = P.const(name)
+        fast = P.typeis(P.walrus(f, P.call(P.attr(P.name("_GP"), "get"), k)), "R_JSFunction")
+        if b is None:       # not declared here: a global lexical binding may shadow it
+            fast = P.and_(P.mk.Compare(k, [A.NotIn()], [P.name("_GL")]), fast)
+        slow = P.call("R_fnslow", self.global_read(name, maybe_lexical=b is None), P.const(desc))
+        return P.ifexp(fast, P.attr(f, "fn"), slow)
 
     def _call_desc(self, c):
         try:

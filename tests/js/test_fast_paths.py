@@ -56,6 +56,13 @@ CASES = [
     ("var b = null; try { b[{toString(){ throw 1 }}] ^= (() => { throw 2 })() } catch (e) { console.log(e.message) }"
      "try { var u; u['k']++ } catch (e) { console.log(e.message) } var o = {a: 1}, k = 'a'; o[k] += 2; o[k]++;"
      "console.log(o.a)", "Cannot read properties of null\nCannot read properties of undefined (reading 'k')\n4\n"),
+    # calls of global functions: a getter, a missing name, a lexical shadow, a non-function
+    ("function g() { return 'g' } console.log(g()); Object.defineProperty(globalThis, 'h', {get() { return () => 'got' },"
+     " configurable: true}); console.log(h()); try { nope() } catch (e) { console.log(e.name, e.message) }"
+     " globalThis.k = function () { return 'var' }; console.log(k()); var n = 1; try { n() } catch (e) { console.log(e.message) }",
+     "g\ngot\nReferenceError nope is not defined\nvar\nn is not a function\n"),
+    ("function f() { return 'global' } var r = f(); g = function () { return 'assigned' }; console.log(r, g())",
+     "global assigned\n"),
     # string building in place, with numbers mixed in
     ("var s = ''; for (var i = 0; i < 5; i++) s += 'x' + (i % 3); console.log(s, s.length)", "x0x1x2x0x1 10\n"),
     ("var s = 1; s += 'a'; s += 2; s += {toString(){ return 'o' }}; console.log(s)", "1a2o\n"),
