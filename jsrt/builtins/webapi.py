@@ -1,5 +1,5 @@
-"""Host APIs of the web platform: ``DOMException`` (WebIDL 2.8.1) and
-``structuredClone(value, { transfer })`` (HTML 2.7.8).
+"""Host APIs of the web platform: ``DOMException`` (WebIDL 2.8.1),
+``structuredClone(value, { transfer })`` (HTML 2.7.8) and ``atob`` / ``btoa`` (HTML 8.3).
 
 https://webidl.spec.whatwg.org/#idl-DOMException
 https://html.spec.whatwg.org/multipage/structured-data.html#dom-structuredclone
@@ -15,7 +15,7 @@ from ..runtime import ops
 from ._common import make_native, define_getters, make_constructor, proto_from_ctor
 
 __all__ = ["JSDOMException", "DOM_EXCEPTION_NAMES", "LEGACY_CODES", "make_dom_exception",
-           "throw_dom_exception", "structured_clone", "setup"]
+           "throw_dom_exception", "structured_clone", "atob", "btoa", "setup"]
 
 # The one table of DOMException names (WebIDL 2.8.1, "Base DOMException error names"):
 # (name, legacy code name, legacy code); 0 means no legacy code.
@@ -192,6 +192,43 @@ def structured_clone(this, value=undefined, options=undefined, *rest):
                             "internal error %s: %s" % (type(e).__name__, _plain(str(e))))
 
 
+def btoa(this, data=undefined, *rest):
+    """btoa ( data ) (HTML 8.3, "Base64 utility methods")
+    https://html.spec.whatwg.org/multipage/webappapis.html#dom-btoa"""
+    import base64
+    s = ops.to_string(data)
+    # 1. a code unit above U+00FF cannot be a byte: "InvalidCharacterError"
+    if any(ord(c) > 0xFF for c in s):
+        throw_dom_exception("InvalidCharacterError", "Invalid character")
+    return base64.b64encode(s.encode("latin-1")).decode("ascii")
+
+
+_B64 = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
+
+
+def atob(this, data=undefined, *rest):
+    """atob ( data ) (HTML 8.3): the forgiving-base64 decode of ``data``, one code unit
+    per byte.  https://infra.spec.whatwg.org/#forgiving-base64-decode"""
+    import base64
+    # 1. remove ASCII whitespace
+    s = "".join(c for c in ops.to_string(data) if c not in " \t\n\f\r")
+    # 2. a length divisible by 4 may end in one or two "="
+    if len(s) % 4 == 0:
+        if s.endswith("=="):
+            s = s[:-2]
+        elif s.endswith("="):
+            s = s[:-1]
+    # 3-4. a code point outside the alphabet, or a remainder of 1, is an error
+    if not _B64.issuperset(s):
+        throw_dom_exception("InvalidCharacterError", "Invalid character")
+    if len(s) % 4 == 1:
+        throw_dom_exception("InvalidCharacterError",
+                            "The string to be decoded is not correctly encoded.")
+    # 5-8. decode (the padding the input left out is implied); surplus bits are dropped
+    raw = base64.b64decode(s + "=" * (-len(s) % 4))
+    return raw.decode("latin-1")
+
+
 def _plain(msg):
     from ..compiler.codegen import to_utf16
     return to_utf16(msg)
@@ -219,3 +256,5 @@ def setup(realm):
 
     f = make_native(realm, "structuredClone", structured_clone, 1)
     g._store("structuredClone", f, W | E | C)
+    for name, fn in (("atob", atob), ("btoa", btoa)):
+        g._store(name, make_native(realm, name, fn, 1), W | E | C)
