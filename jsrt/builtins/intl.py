@@ -16,11 +16,11 @@ Locales are validated and otherwise ignored: every formatter answers as "en-US" 
 
 import math
 
-from ..runtime.values import undefined, null, SYM_TO_STRING_TAG
-from ..runtime.objects import JSObject, JSFunction, JSBoundFunction, JSDateObject, W, C
+from ..runtime.values import undefined, SYM_TO_STRING_TAG
+from ..runtime.objects import JSObject, JSBoundFunction, JSDateObject, W, C
 from ..runtime.errors import STATE, throw_type_error, throw_range_error
 from ..runtime import ops, dates
-from ._common import define_methods, define_getters, define_values, make_constructor, \
+from ._common import define_methods, define_getters, make_constructor, \
     make_native, proto_from_ctor
 from .number import check_locales, locale_number_format, INF
 

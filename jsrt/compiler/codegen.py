@@ -2113,23 +2113,20 @@ class CodeGen:
                "<<": "R_shl", ">>": "R_sar", ">>>": "R_shr", "==": "R_eq", "in": "R_in",
                "instanceof": "R_instanceof"}
 
-    def _operand(self, e, safe=True):
+    def _operand(self, e, later=None):
         """(first-use expr, reuse expr, kind): kind is True for a float constant, "kf" for
-        a local known to hold a float (read where the reuse expr is; ``safe`` says that
-        nothing evaluated in between can assign it), else False."""
+        a local known to hold a float (read where the reuse expr is, so only when
+        evaluating ``later``, the operand after it, cannot assign it), else False."""
         if e.type == "Literal" and isinstance(e.value, (int, float)) and not isinstance(e.value, bool):
             c = P.const(float(e.value))
             return c, c, True
         v = self.expr(e)
-        if safe and isinstance(v, A.Name) and self.kf_ident(e):
+        if isinstance(v, A.Name) and self.kf_ident(e) and \
+                (later is None or not self.may_write(later)):
             return v, v, "kf"
         if isinstance(v, A.Constant) or (isinstance(v, A.Name) and v.id.startswith(("R_", "_c_R_"))):
             return v, v, False
-        if isinstance(v, A.Name):
-            # a local can't change between the two uses inside one expression
-            # unless the other operand assigns it; use a temp to be safe.
-            t = self.tmp()
-            return P.walrus(t, v), P.name(t), False
+        # anything else (a local too: the other operand may assign it) goes into a temp
         t = self.tmp()
         return P.walrus(t, v), P.name(t), False
 
@@ -2235,7 +2232,7 @@ class CodeGen:
                     self._no_tree = False
                 return P.ifexp(cond, fast, slow)
         if op == "+":
-            a1, a2, ac = self._operand(left, not self.may_write(right))
+            a1, a2, ac = self._operand(left, right)
             b1, b2, bc = self._operand(right)
             if isinstance(a2, A.Constant) and isinstance(a2.value, str):
                 return P.ifexp(P.typeis(b1, "str"), P.binop(a2, A.Add(), b2), P.call("R_add", a2, b2))
@@ -2244,11 +2241,11 @@ class CodeGen:
             return self._float_fast(a1, a2, ac, b1, b2, bc, A.Add(), "R_add")
         if op in self.ARITH:
             pyop, helper = self.ARITH[op]
-            a1, a2, ac = self._operand(left, not self.may_write(right))
+            a1, a2, ac = self._operand(left, right)
             b1, b2, bc = self._operand(right)
             return self._float_fast(a1, a2, ac, b1, b2, bc, pyop, helper)
         if op == "%":
-            a1, a2, ac = self._operand(left, not self.may_write(right))
+            a1, a2, ac = self._operand(left, right)
             b1, b2, bc = self._operand(right)
             cond = self._both_float(a1, ac, b1, bc)
             # Python's float % equals JS's when both operands are positive
@@ -2258,7 +2255,7 @@ class CodeGen:
             conds = ([cond] if cond is not None else []) + pos
             return P.ifexp(P.and_(*conds), P.binop(a2, A.Mod(), b2), P.call("R_mod", a2, b2))
         if op == "/":
-            a1, a2, ac = self._operand(left, not self.may_write(right))
+            a1, a2, ac = self._operand(left, right)
             b1, b2, bc = self._operand(right)
             if bc is True and b2.value != 0.0:
                 if ac is True:
@@ -2271,7 +2268,7 @@ class CodeGen:
             return P.ifexp(P.and_(*conds), P.binop(a2, A.Div(), b2), P.call("R_div", a2, b2))
         if op in self.COMPARE:
             pyop, helper = self.COMPARE[op]
-            a1, a2, ac = self._operand(left, not self.may_write(right))
+            a1, a2, ac = self._operand(left, right)
             b1, b2, bc = self._operand(right)
             cond = self._both_float(a1, ac, b1, bc)
             if cond is None:
@@ -2549,6 +2546,12 @@ class CodeGen:
     # an entry in ``flags`` (objects.py) -- so ``props[key]`` is its [[Get]] for an own key,
     # and storing there is its [[Set]] for an existing one.
 
+    @staticmethod
+    def _plain_object(first, obj):
+        """The tests that make ``obj`` (``first`` at its first use) a JSObject with only
+        default-attribute data properties (see above)."""
+        return P.typeis(first, "R_JSObject"), P.is_(P.attr(obj, "flags"), P.const(None))
+
     def member_get(self, o, key):
         """``o.key`` (key a constant property key) for a Python expression ``o``."""
         k = P.const(key)
@@ -2568,7 +2571,7 @@ class CodeGen:
                         P.call("R_get", obj, k)))
         v = self.tmp()
         # (no JS value is None: None from dict.get means "not an own property")
-        cond = P.and_(P.typeis(first, "R_JSObject"), P.is_(P.attr(obj, "flags"), P.const(None)),
+        cond = P.and_(*self._plain_object(first, obj),
                       P.is_not(P.walrus(v, P.call(P.attr(P.attr(obj, "props"), "get"), k)),
                                P.const(None)))
         return P.ifexp(cond, P.name(v), P.call("R_get", obj, k))
@@ -2587,7 +2590,7 @@ class CodeGen:
             self.emit(P.assign(vt, vv))
             o, v = P.name(ot), P.name(vt)
         d = self.tmp()
-        cond = P.and_(P.typeis(o, "R_JSObject"), P.is_(P.attr(o, "flags"), P.const(None)),
+        cond = P.and_(*self._plain_object(o, o),
                       P.mk.Compare(left=k, ops=[A.In()],
                                 comparators=[P.walrus(d, P.attr(o, "props"))]))
         store = P.mk.Assign(targets=[P.mk.Subscript(value=P.name(d), slice=k, ctx=P.STORE)], value=v)
@@ -2606,7 +2609,7 @@ class CodeGen:
             self.emit(P.assign(ot, ov))
             o = P.name(ot)
         d, v = self.tmp(), self.tmp()
-        cond = P.and_(P.typeis(o, "R_JSObject"), P.is_(P.attr(o, "flags"), P.const(None)),
+        cond = P.and_(*self._plain_object(o, o),
                       P.typeis(P.walrus(v, P.call(P.attr(P.walrus(d, P.attr(o, "props")), "get"),
                                                   k)), "float"))
         inc = A.Add() if e.operator == "++" else A.Sub()

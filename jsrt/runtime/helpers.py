@@ -8,7 +8,7 @@ object creation, global variable access) in ``Realm._make_namespace``.
 import math
 import sys
 
-from .values import undefined, null, HOLE, TDZ, MISSING, Symbol, JSBigInt
+from .values import undefined, null, HOLE, TDZ, MISSING, Symbol
 from .objects import JSObject, JSArray, JSFunction, Accessor, is_constructor
 from .errors import (JSThrow, BreakLabel, ContinueLabel, STATE, throw_type_error,
                      throw_reference_error)
@@ -109,12 +109,6 @@ def void(v):
     return undefined
 
 
-def to_numeric(v):
-    if type(v) is float:
-        return v
-    return ops.to_numeric(v)
-
-
 def destr_obj(v):
     if v is undefined or v is null:
         throw_type_error("Cannot destructure '%s' as it is %s." % (ops.describe(v), ops.describe(v)))
@@ -154,7 +148,7 @@ def base_namespace():
         "R_add": ops.add, "R_sub": ops.sub, "R_mul": ops.mul, "R_div": ops.div,
         "R_mod": ops.mod, "R_pow": ops.power, "R_lt": ops.lt, "R_gt": ops.gt, "R_le": ops.le,
         "R_ge": ops.ge, "R_eq": ops.loose_equals, "R_neg": ops.neg, "R_tonum": ops.to_number,
-        "R_tonumeric": to_numeric, "R_bitnot": ops.bit_not, "R_band": ops.bit_and,
+        "R_tonumeric": ops.to_numeric, "R_bitnot": ops.bit_not, "R_band": ops.bit_and,
         "R_bor": ops.bit_or, "R_bxor": ops.bit_xor, "R_shl": ops.shl, "R_sar": ops.sar,
         "R_shr": ops.shr, "R_typeof": ops.typeof, "R_in": ops.in_operator,
         "R_instanceof": ops.instance_of, "R_topk": ops.to_property_key, "R_refkey": ops.reference_key,

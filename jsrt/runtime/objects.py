@@ -933,11 +933,9 @@ class JSErrorObject(JSObject):
         self.stack_head = None
 
     def refresh_stack_head(self, head):
-        """Re-head the creation-time stack with ``head`` if nothing replaced it since."""
-        sh = self.stack_head
-        if sh is None:
-            return
-        stack, old = sh
+        """Re-head the creation-time stack with ``head`` if nothing replaced it since
+        (``stack_head`` is set)."""
+        stack, old = self.stack_head
         if head != old and self.props.get("stack") is stack:
             new = head + stack[len(old):]
             self.props["stack"] = new

@@ -510,26 +510,10 @@ def get_member(o, key):
 
 
 def get_fn(o, key, desc):
-    """The Python callable for a method call ``o.key(...)``: ``f.fn`` for a plain JS
-    function, else what helpers.fn_slow gives (a thrower for a non-callable, raising
-    when called, after the arguments are evaluated)."""
-    t = type(o)
-    if t is JSObject or t is JSFunction or t is JSArray:
-        # Arrays (the receiver or a prototype) are ordinary for keys other than
-        # "length" and index-like ones
-        plain = type(key) is not str or not (key == "length" or key[:1] in DIGITS)
-        if plain or t is not JSArray:
-            p = o
-            while True:
-                props = p.props
-                if key in props:
-                    v = props[key]
-                    if type(v) is JSFunction:
-                        return v.fn
-                    break           # an accessor or another value: the general path
-                p = p.proto
-                if p is null or p.exotic and not (plain and type(p) is JSArray):
-                    break
+    """The Python callable for a method call ``o.key(...)`` (compiled code's path when
+    its inline two-level lookup missed): ``f.fn`` for a plain JS function, else what
+    helpers.fn_slow gives (a thrower for a non-callable, raising when called, after
+    the arguments are evaluated)."""
     v = get_member(o, key)
     if type(v) is JSFunction:
         return v.fn

@@ -285,7 +285,7 @@ class HeapPickler(pickle.Pickler):
         for obj, lay, vals in wave:
             codes = []
             rec = [obj]
-            fn = body = table = None
+            fn = table = None
             for slot, v in zip(lay.slots, vals):
                 if slot not in _CODES_OF_SLOT:
                     d = SLOT_DEFAULTS.get(slot, _UNKNOWN)
@@ -319,7 +319,6 @@ class HeapPickler(pickle.Pickler):
                         codes.append("v")
                         rec.append(v)
                 elif slot == "body":
-                    body = v
                     if v is fn and fn is not None:
                         codes.append("f")
                     else:
