@@ -8,7 +8,8 @@ closures, so that realm snapshots can capture them.
 
 from ..runtime.values import undefined, null, MISSING, Symbol
 from ..runtime.objects import (JSObject, JSFunction, Accessor, CTOR_NATIVE, CTOR_NONE, W, E, C)
-from ..runtime.errors import STATE, throw_type_error
+from ..runtime.errors import STATE, throw_type_error, throw_range_error
+from ..runtime import ops
 
 FLAGS_FN = {"length": C, "name": C}
 
@@ -91,3 +92,17 @@ def this_object(this, what):
 
 def realm():
     return STATE.realm
+
+
+def string_option(options, name, allowed, default, owner):
+    """GetOption ( options, property, "string", values, default ) (ECMA-402 9.2.12):
+    ``options[name]`` as a string from ``allowed``, or ``default`` when undefined; any
+    other value is the RangeError V8 throws, naming ``owner`` (e.g.
+    "Number.prototype.toLocaleString")."""
+    v = options.get(name, options)
+    if v is undefined:
+        return default
+    v = ops.to_string(v)
+    if v not in allowed:
+        throw_range_error("Value %s out of range for %s options property %s" % (v, owner, name))
+    return v

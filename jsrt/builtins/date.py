@@ -24,7 +24,8 @@ from ..runtime.objects import JSObject, JSDateObject, W, C
 from ..runtime.errors import STATE, throw_type_error, throw_range_error
 from ..runtime import ops
 from ..runtime import dates
-from ._common import define_methods, make_constructor, make_native, proto_from_ctor
+from ._common import (define_methods, make_constructor, make_native, proto_from_ctor,
+                      string_option)
 
 SPEC = "https://tc39.es/ecma262/#sec-"
 NaN = math.nan
@@ -709,17 +710,6 @@ _DATE_FIELDS = ("weekday", "year", "month", "day")
 _TIME_FIELDS = ("dayPeriod", "hour", "minute", "second", "fsd")
 
 
-def _locale_string_option(o, name, allowed, method):
-    v = o.get(name, o)
-    if v is undefined:
-        return None
-    v = ops.to_string(v)
-    if v not in allowed:
-        throw_range_error("Value %s out of range for %s options property %s"
-                          % (v, method if "." in method else "Date.prototype." + method, name))
-    return v
-
-
 def _locale_options(locales, options, required, defaults, method):
     """CreateDateTimeFormat's option reading (ECMA-402 11.1.2) with ToDateTimeOptions'
     ``required`` / ``defaults``, resolved for the en-US locale (others are checked
@@ -732,12 +722,13 @@ def _locale_options(locales, options, required, defaults, method):
          "tzname": None, "hc": "h12", "date_style": None, "time_style": None, "zone": None}
     if options is not undefined:
         o = ops.to_object(options)
+        owner = method if "." in method else "Date.prototype." + method
         if required == "date" and o.get("timeStyle", o) is not undefined:
             throw_type_error("Invalid option : timeStyle")
         if required == "time" and o.get("dateStyle", o) is not undefined:
             throw_type_error("Invalid option : dateStyle")
         h12 = o.get("hour12", o)
-        hc = _locale_string_option(o, "hourCycle", ("h11", "h12", "h23", "h24"), method)
+        hc = string_option(o, "hourCycle", ("h11", "h12", "h23", "h24"), None, owner)
         if h12 is not undefined:
             r["hc"] = "h12" if ops.to_boolean(h12) else "h24"
         elif hc is not None:
@@ -750,20 +741,21 @@ def _locale_options(locales, options, required, defaults, method):
                 throw_range_error("Invalid time zone specified: %s" % tz)
             r["zone"] = zone
         for name, allowed in _COMPONENTS:
-            r[name] = _locale_string_option(o, name, allowed, method)
+            r[name] = string_option(o, name, allowed, None, owner)
         fsd = o.get("fractionalSecondDigits", o)
         if fsd is not undefined:
             n = ops.to_number(fsd)
             if n != n or n < 1 or n > 3:
                 throw_range_error("fractionalSecondDigits value is out of range.")
             r["fsd"] = int(n)
-        r["tzname"] = _locale_string_option(
+        r["tzname"] = string_option(
             o, "timeZoneName",
-            ("short", "long", "shortOffset", "longOffset", "shortGeneric", "longGeneric"), method)
-        _locale_string_option(o, "formatMatcher", ("basic", "best fit"), method)
+            ("short", "long", "shortOffset", "longOffset", "shortGeneric", "longGeneric"),
+            None, owner)
+        string_option(o, "formatMatcher", ("basic", "best fit"), None, owner)
         styles = ("full", "long", "medium", "short")
-        r["date_style"] = _locale_string_option(o, "dateStyle", styles, method)
-        r["time_style"] = _locale_string_option(o, "timeStyle", styles, method)
+        r["date_style"] = string_option(o, "dateStyle", styles, None, owner)
+        r["time_style"] = string_option(o, "timeStyle", styles, None, owner)
         if r["date_style"] or r["time_style"]:
             for name in ("weekday", "era", "year", "month", "day", "dayPeriod", "hour", "minute",
                          "second", "fsd", "tzname"):

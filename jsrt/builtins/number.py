@@ -21,7 +21,10 @@ from ..runtime.errors import throw_type_error, throw_range_error, throw_syntax_e
 from ..runtime import ops
 from ..runtime.numconv import (number_to_string, parse_int, parse_float, to_fixed,
                                to_exponential, to_precision, JS_WHITESPACE)
-from ._common import define_methods, define_values, make_constructor, make_native, proto_from_ctor
+from ._common import (define_methods, define_values, make_constructor, make_native,
+                      proto_from_ctor, string_option)
+
+_TO_LOCALE = "Number.prototype.toLocaleString"
 
 INF = float("inf")
 NAN = float("nan")
@@ -171,17 +174,6 @@ def _digit_option(options, name, lo, hi, default):
     return int(n)
 
 
-def _string_option(options, name, allowed, default):
-    v = options.get(name, options)
-    if v is undefined:
-        return default
-    v = ops.to_string(v)
-    if v not in allowed:
-        throw_range_error("Value %s out of range for Number.prototype.toLocaleString options "
-                          "property %s" % (v, name))
-    return v
-
-
 # Currency symbols, narrow symbols and English names as ICU's en locale has them
 # (code: (symbol, narrow symbol, plural name)); other codes print as "XYZ\xa0".
 _CURRENCIES = {
@@ -303,7 +295,8 @@ def locale_number_format(locales, options):
     if options is undefined:
         return f
     o = ops.to_object(options)
-    f.style = _string_option(o, "style", ("decimal", "percent", "currency", "unit"), "decimal")
+    f.style = string_option(o, "style", ("decimal", "percent", "currency", "unit"), "decimal",
+                            _TO_LOCALE)
     cur = o.get("currency", o)
     if cur is not undefined:
         cur = ops.to_string(cur)
@@ -314,10 +307,10 @@ def locale_number_format(locales, options):
         if cur is undefined:
             throw_type_error("Currency code is required with currency style.")
         f.currency = cur
-    f.display = _string_option(o, "currencyDisplay", ("code", "symbol", "narrowSymbol", "name"),
-                               "symbol")
-    f.accounting = _string_option(o, "currencySign", ("standard", "accounting"),
-                                  "standard") == "accounting"
+    f.display = string_option(o, "currencyDisplay", ("code", "symbol", "narrowSymbol", "name"),
+                               "symbol", _TO_LOCALE)
+    f.accounting = string_option(o, "currencySign", ("standard", "accounting"),
+                                  "standard", _TO_LOCALE) == "accounting"
     if f.style == "currency":
         dmin = dmax = _CURRENCY_DIGITS.get(f.currency, 2)
     elif f.style == "percent":
