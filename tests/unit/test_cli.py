@@ -82,6 +82,8 @@ def test_repl_multiline_input_and_results():
     p = jsrt_cmd("repl", stdin="let x = 5;\nx * 2\nfunction f() {\n  return 3 }\nf() + x\n"
                                "({k: 'v'})\nnope\n.exit\n")
     assert p.returncode == 0
-    out = p.stdout
-    assert "10" in out and "8" in out and "{ k: 'v' }" in out
-    assert "ReferenceError: nope is not defined" in out + p.stderr
+    results = [ln[2:] for ln in (p.stdout + p.stderr).splitlines() if ln.startswith("> ")]
+    # one result per complete input; the function spans two lines ("... " prompt)
+    assert results[:3] == ["undefined", "10", "... undefined"]
+    assert results[3:5] == ["8", "{ k: 'v' }"]
+    assert results[5].startswith("Uncaught ReferenceError: nope is not defined")
